@@ -1,0 +1,202 @@
+/* BPF helper functions, by their stable UAPI numbers (enum bpf_func_id). A unit test checks
+ * every number against the running kernel's BTF. Struct arguments are declared void * so
+ * that this header needs no kernel type beyond the basic integer typedefs. */
+#ifndef __TRACEKIT_BPF_HELPERS_H
+#define __TRACEKIT_BPF_HELPERS_H
+
+#define __TK_HELPER(ret, name, id, ...) \
+  static ret (*name)(__VA_ARGS__) __attribute__((unused)) = (void *)id
+
+__TK_HELPER(void *, bpf_map_lookup_elem, 1, void *map, const void *key);
+__TK_HELPER(long, bpf_map_update_elem, 2, void *map, const void *key, const void *value, u64 flags);
+__TK_HELPER(long, bpf_map_delete_elem, 3, void *map, const void *key);
+__TK_HELPER(long, bpf_probe_read, 4, void *dst, u32 size, const void *unsafe_ptr);
+__TK_HELPER(u64, bpf_ktime_get_ns, 5, void);
+__TK_HELPER(long, __tk_trace_printk, 6, const char *fmt, u32 fmt_size, ...);
+__TK_HELPER(u32, bpf_get_prandom_u32, 7, void);
+__TK_HELPER(u32, bpf_get_smp_processor_id, 8, void);
+__TK_HELPER(long, bpf_skb_store_bytes, 9, void *skb, u32 offset, const void *from, u32 len, u64 flags);
+__TK_HELPER(long, bpf_l3_csum_replace, 10, void *skb, u32 offset, u64 from, u64 to, u64 size);
+__TK_HELPER(long, bpf_l4_csum_replace, 11, void *skb, u32 offset, u64 from, u64 to, u64 flags);
+__TK_HELPER(long, bpf_tail_call, 12, void *ctx, void *prog_array_map, u32 index);
+__TK_HELPER(long, bpf_clone_redirect, 13, void *skb, u32 ifindex, u64 flags);
+__TK_HELPER(u64, bpf_get_current_pid_tgid, 14, void);
+__TK_HELPER(u64, bpf_get_current_uid_gid, 15, void);
+__TK_HELPER(long, bpf_get_current_comm, 16, void *buf, u32 size_of_buf);
+__TK_HELPER(u32, bpf_get_cgroup_classid, 17, void *skb);
+__TK_HELPER(long, bpf_skb_vlan_push, 18, void *skb, u16 vlan_proto, u16 vlan_tci);
+__TK_HELPER(long, bpf_skb_vlan_pop, 19, void *skb);
+__TK_HELPER(long, bpf_skb_get_tunnel_key, 20, void *skb, void *key, u32 size, u64 flags);
+__TK_HELPER(long, bpf_skb_set_tunnel_key, 21, void *skb, void *key, u32 size, u64 flags);
+__TK_HELPER(u64, bpf_perf_event_read, 22, void *map, u64 flags);
+__TK_HELPER(long, bpf_redirect, 23, u32 ifindex, u64 flags);
+__TK_HELPER(u32, bpf_get_route_realm, 24, void *skb);
+__TK_HELPER(long, bpf_perf_event_output, 25, void *ctx, void *map, u64 flags, void *data, u64 size);
+__TK_HELPER(long, bpf_skb_load_bytes, 26, const void *skb, u32 offset, void *to, u32 len);
+__TK_HELPER(long, bpf_get_stackid, 27, void *ctx, void *map, u64 flags);
+__TK_HELPER(s64, bpf_csum_diff, 28, u32 *from, u32 from_size, u32 *to, u32 to_size, u32 seed);
+__TK_HELPER(long, bpf_skb_get_tunnel_opt, 29, void *skb, void *opt, u32 size);
+__TK_HELPER(long, bpf_skb_set_tunnel_opt, 30, void *skb, void *opt, u32 size);
+__TK_HELPER(long, bpf_skb_change_proto, 31, void *skb, u16 proto, u64 flags);
+__TK_HELPER(long, bpf_skb_change_type, 32, void *skb, u32 type);
+__TK_HELPER(long, bpf_skb_under_cgroup, 33, void *skb, void *map, u32 index);
+__TK_HELPER(u32, bpf_get_hash_recalc, 34, void *skb);
+__TK_HELPER(u64, bpf_get_current_task, 35, void);
+__TK_HELPER(long, bpf_probe_write_user, 36, void *dst, const void *src, u32 len);
+__TK_HELPER(long, bpf_current_task_under_cgroup, 37, void *map, u32 index);
+__TK_HELPER(long, bpf_skb_change_tail, 38, void *skb, u32 len, u64 flags);
+__TK_HELPER(long, bpf_skb_pull_data, 39, void *skb, u32 len);
+__TK_HELPER(s64, bpf_csum_update, 40, void *skb, u32 csum);
+__TK_HELPER(void, bpf_set_hash_invalid, 41, void *skb);
+__TK_HELPER(long, bpf_get_numa_node_id, 42, void);
+__TK_HELPER(long, bpf_skb_change_head, 43, void *skb, u32 len, u64 flags);
+__TK_HELPER(long, bpf_xdp_adjust_head, 44, void *xdp_md, int delta);
+__TK_HELPER(long, bpf_probe_read_str, 45, void *dst, u32 size, const void *unsafe_ptr);
+__TK_HELPER(u64, bpf_get_socket_cookie, 46, void *ctx);
+__TK_HELPER(u32, bpf_get_socket_uid, 47, void *skb);
+__TK_HELPER(long, bpf_set_hash, 48, void *skb, u32 hash);
+__TK_HELPER(long, bpf_setsockopt, 49, void *bpf_socket, int level, int optname, void *optval, int optlen);
+__TK_HELPER(long, bpf_skb_adjust_room, 50, void *skb, s32 len_diff, u32 mode, u64 flags);
+__TK_HELPER(long, bpf_redirect_map, 51, void *map, u64 key, u64 flags);
+__TK_HELPER(long, bpf_sk_redirect_map, 52, void *skb, void *map, u32 key, u64 flags);
+__TK_HELPER(long, bpf_sock_map_update, 53, void *skops, void *map, void *key, u64 flags);
+__TK_HELPER(long, bpf_xdp_adjust_meta, 54, void *xdp_md, int delta);
+__TK_HELPER(long, bpf_perf_event_read_value, 55, void *map, u64 flags, void *buf, u32 buf_size);
+__TK_HELPER(long, bpf_perf_prog_read_value, 56, void *ctx, void *buf, u32 buf_size);
+__TK_HELPER(long, bpf_getsockopt, 57, void *bpf_socket, int level, int optname, void *optval, int optlen);
+__TK_HELPER(long, bpf_override_return, 58, void *regs, u64 rc);
+__TK_HELPER(long, bpf_sock_ops_cb_flags_set, 59, void *bpf_sock, int argval);
+__TK_HELPER(long, bpf_msg_redirect_map, 60, void *msg, void *map, u32 key, u64 flags);
+__TK_HELPER(long, bpf_msg_apply_bytes, 61, void *msg, u32 bytes);
+__TK_HELPER(long, bpf_msg_cork_bytes, 62, void *msg, u32 bytes);
+__TK_HELPER(long, bpf_msg_pull_data, 63, void *msg, u32 start, u32 end, u64 flags);
+__TK_HELPER(long, bpf_bind, 64, void *ctx, void *addr, int addr_len);
+__TK_HELPER(long, bpf_xdp_adjust_tail, 65, void *xdp_md, int delta);
+__TK_HELPER(long, bpf_skb_get_xfrm_state, 66, void *skb, u32 index, void *xfrm_state, u32 size, u64 flags);
+__TK_HELPER(long, bpf_get_stack, 67, void *ctx, void *buf, u32 size, u64 flags);
+__TK_HELPER(long, bpf_skb_load_bytes_relative, 68, const void *skb, u32 offset, void *to, u32 len, u32 start_header);
+__TK_HELPER(long, bpf_fib_lookup, 69, void *ctx, void *params, int plen, u32 flags);
+__TK_HELPER(long, bpf_sock_hash_update, 70, void *skops, void *map, void *key, u64 flags);
+__TK_HELPER(long, bpf_msg_redirect_hash, 71, void *msg, void *map, void *key, u64 flags);
+__TK_HELPER(long, bpf_sk_redirect_hash, 72, void *skb, void *map, void *key, u64 flags);
+__TK_HELPER(u64, bpf_skb_cgroup_id, 79, void *skb);
+__TK_HELPER(u64, bpf_get_current_cgroup_id, 80, void);
+__TK_HELPER(void *, bpf_get_local_storage, 81, void *map, u64 flags);
+__TK_HELPER(long, bpf_sk_select_reuseport, 82, void *reuse, void *map, void *key, u64 flags);
+__TK_HELPER(u64, bpf_skb_ancestor_cgroup_id, 83, void *skb, int ancestor_level);
+__TK_HELPER(void *, bpf_sk_lookup_tcp, 84, void *ctx, void *tuple, u32 tuple_size, u64 netns, u64 flags);
+__TK_HELPER(void *, bpf_sk_lookup_udp, 85, void *ctx, void *tuple, u32 tuple_size, u64 netns, u64 flags);
+__TK_HELPER(long, bpf_sk_release, 86, void *sock);
+__TK_HELPER(long, bpf_map_push_elem, 87, void *map, const void *value, u64 flags);
+__TK_HELPER(long, bpf_map_pop_elem, 88, void *map, void *value);
+__TK_HELPER(long, bpf_map_peek_elem, 89, void *map, void *value);
+__TK_HELPER(long, bpf_msg_push_data, 90, void *msg, u32 start, u32 len, u64 flags);
+__TK_HELPER(long, bpf_msg_pop_data, 91, void *msg, u32 start, u32 len, u64 flags);
+__TK_HELPER(long, bpf_spin_lock, 93, void *lock);
+__TK_HELPER(long, bpf_spin_unlock, 94, void *lock);
+__TK_HELPER(void *, bpf_sk_fullsock, 95, void *sk);
+__TK_HELPER(void *, bpf_tcp_sock, 96, void *sk);
+__TK_HELPER(long, bpf_skb_ecn_set_ce, 97, void *skb);
+__TK_HELPER(void *, bpf_get_listener_sock, 98, void *sk);
+__TK_HELPER(void *, bpf_skc_lookup_tcp, 99, void *ctx, void *tuple, u32 tuple_size, u64 netns, u64 flags);
+__TK_HELPER(long, bpf_tcp_check_syncookie, 100, void *sk, void *iph, u32 iph_len, void *th, u32 th_len);
+__TK_HELPER(long, bpf_sysctl_get_name, 101, void *ctx, char *buf, unsigned long buf_len, u64 flags);
+__TK_HELPER(long, bpf_sysctl_get_current_value, 102, void *ctx, char *buf, unsigned long buf_len);
+__TK_HELPER(long, bpf_sysctl_get_new_value, 103, void *ctx, char *buf, unsigned long buf_len);
+__TK_HELPER(long, bpf_sysctl_set_new_value, 104, void *ctx, const char *buf, unsigned long buf_len);
+__TK_HELPER(long, bpf_strtol, 105, const char *buf, unsigned long buf_len, u64 flags, long *res);
+__TK_HELPER(long, bpf_strtoul, 106, const char *buf, unsigned long buf_len, u64 flags, unsigned long *res);
+__TK_HELPER(void *, bpf_sk_storage_get, 107, void *map, void *sk, void *value, u64 flags);
+__TK_HELPER(long, bpf_sk_storage_delete, 108, void *map, void *sk);
+__TK_HELPER(long, bpf_send_signal, 109, u32 sig);
+__TK_HELPER(s64, bpf_tcp_gen_syncookie, 110, void *sk, void *iph, u32 iph_len, void *th, u32 th_len);
+__TK_HELPER(long, bpf_skb_output, 111, void *ctx, void *map, u64 flags, void *data, u64 size);
+__TK_HELPER(long, bpf_probe_read_user, 112, void *dst, u32 size, const void *unsafe_ptr);
+__TK_HELPER(long, bpf_probe_read_kernel, 113, void *dst, u32 size, const void *unsafe_ptr);
+__TK_HELPER(long, bpf_probe_read_user_str, 114, void *dst, u32 size, const void *unsafe_ptr);
+__TK_HELPER(long, bpf_probe_read_kernel_str, 115, void *dst, u32 size, const void *unsafe_ptr);
+__TK_HELPER(long, bpf_tcp_send_ack, 116, void *tp, u32 rcv_nxt);
+__TK_HELPER(long, bpf_send_signal_thread, 117, u32 sig);
+__TK_HELPER(u64, bpf_jiffies64, 118, void);
+__TK_HELPER(long, bpf_read_branch_records, 119, void *ctx, void *buf, u32 size, u64 flags);
+__TK_HELPER(long, bpf_get_ns_current_pid_tgid, 120, u64 dev, u64 ino, void *nsdata, u32 size);
+__TK_HELPER(long, bpf_xdp_output, 121, void *ctx, void *map, u64 flags, void *data, u64 size);
+__TK_HELPER(u64, bpf_get_netns_cookie, 122, void *ctx);
+__TK_HELPER(u64, bpf_get_current_ancestor_cgroup_id, 123, int ancestor_level);
+__TK_HELPER(long, bpf_sk_assign, 124, void *ctx, void *sk, u64 flags);
+__TK_HELPER(u64, bpf_ktime_get_boot_ns, 125, void);
+__TK_HELPER(long, bpf_seq_printf, 126, void *m, const char *fmt, u32 fmt_size, const void *data, u32 data_len);
+__TK_HELPER(long, bpf_seq_write, 127, void *m, const void *data, u32 len);
+__TK_HELPER(u64, bpf_sk_cgroup_id, 128, void *sk);
+__TK_HELPER(u64, bpf_sk_ancestor_cgroup_id, 129, void *sk, int ancestor_level);
+__TK_HELPER(long, bpf_ringbuf_output, 130, void *ringbuf, void *data, u64 size, u64 flags);
+__TK_HELPER(void *, bpf_ringbuf_reserve, 131, void *ringbuf, u64 size, u64 flags);
+__TK_HELPER(void, bpf_ringbuf_submit, 132, void *data, u64 flags);
+__TK_HELPER(void, bpf_ringbuf_discard, 133, void *data, u64 flags);
+__TK_HELPER(u64, bpf_ringbuf_query, 134, void *ringbuf, u64 flags);
+__TK_HELPER(long, bpf_csum_level, 135, void *skb, u64 level);
+__TK_HELPER(void *, bpf_skc_to_tcp6_sock, 136, void *sk);
+__TK_HELPER(void *, bpf_skc_to_tcp_sock, 137, void *sk);
+__TK_HELPER(void *, bpf_skc_to_tcp_timewait_sock, 138, void *sk);
+__TK_HELPER(void *, bpf_skc_to_tcp_request_sock, 139, void *sk);
+__TK_HELPER(void *, bpf_skc_to_udp6_sock, 140, void *sk);
+__TK_HELPER(long, bpf_get_task_stack, 141, void *task, void *buf, u32 size, u64 flags);
+__TK_HELPER(void *, bpf_inode_storage_get, 145, void *map, void *inode, void *value, u64 flags);
+__TK_HELPER(int, bpf_inode_storage_delete, 146, void *map, void *inode);
+__TK_HELPER(long, bpf_d_path, 147, void *path, char *buf, u32 sz);
+__TK_HELPER(long, bpf_copy_from_user, 148, void *dst, u32 size, const void *user_ptr);
+__TK_HELPER(long, bpf_snprintf_btf, 149, char *str, u32 str_size, void *ptr, u32 btf_ptr_size, u64 flags);
+__TK_HELPER(long, bpf_seq_printf_btf, 150, void *m, void *ptr, u32 ptr_size, u64 flags);
+__TK_HELPER(u64, bpf_skb_cgroup_classid, 151, void *skb);
+__TK_HELPER(long, bpf_redirect_neigh, 152, u32 ifindex, void *params, int plen, u64 flags);
+__TK_HELPER(void *, bpf_per_cpu_ptr, 153, const void *percpu_ptr, u32 cpu);
+__TK_HELPER(void *, bpf_this_cpu_ptr, 154, const void *percpu_ptr);
+__TK_HELPER(long, bpf_redirect_peer, 155, u32 ifindex, u64 flags);
+__TK_HELPER(void *, bpf_task_storage_get, 156, void *map, void *task, void *value, u64 flags);
+__TK_HELPER(long, bpf_task_storage_delete, 157, void *map, void *task);
+__TK_HELPER(void *, bpf_get_current_task_btf, 158, void);
+__TK_HELPER(long, bpf_bprm_opts_set, 159, void *bprm, u64 flags);
+__TK_HELPER(u64, bpf_ktime_get_coarse_ns, 160, void);
+__TK_HELPER(long, bpf_ima_inode_hash, 161, void *inode, void *dst, u32 size);
+__TK_HELPER(void *, bpf_sock_from_file, 162, void *file);
+__TK_HELPER(long, bpf_check_mtu, 163, void *ctx, u32 ifindex, u32 *mtu_len, s32 len_diff, u64 flags);
+__TK_HELPER(long, bpf_for_each_map_elem, 164, void *map, void *callback_fn, void *callback_ctx, u64 flags);
+__TK_HELPER(long, bpf_snprintf, 165, char *str, u32 str_size, const char *fmt, u64 *data, u32 data_len);
+__TK_HELPER(long, bpf_timer_init, 169, void *timer, void *map, u64 flags);
+__TK_HELPER(long, bpf_timer_set_callback, 170, void *timer, void *callback_fn);
+__TK_HELPER(long, bpf_timer_start, 171, void *timer, u64 nsecs, u64 flags);
+__TK_HELPER(long, bpf_timer_cancel, 172, void *timer);
+__TK_HELPER(u64, bpf_get_func_ip, 173, void *ctx);
+__TK_HELPER(u64, bpf_get_attach_cookie, 174, void *ctx);
+__TK_HELPER(long, bpf_task_pt_regs, 175, void *task);
+__TK_HELPER(long, bpf_get_branch_snapshot, 176, void *entries, u32 size, u64 flags);
+__TK_HELPER(long, bpf_trace_vprintk, 177, const char *fmt, u32 fmt_size, const void *data, u32 data_len);
+__TK_HELPER(void *, bpf_skc_to_unix_sock, 178, void *sk);
+__TK_HELPER(long, bpf_kallsyms_lookup_name, 179, const char *name, int name_sz, int flags, u64 *res);
+__TK_HELPER(long, bpf_find_vma, 180, void *task, u64 addr, void *callback_fn, void *callback_ctx, u64 flags);
+__TK_HELPER(long, bpf_loop, 181, u32 nr_loops, void *callback_fn, void *callback_ctx, u64 flags);
+__TK_HELPER(long, bpf_strncmp, 182, const char *s1, u32 s1_sz, const char *s2);
+__TK_HELPER(long, bpf_get_func_arg, 183, void *ctx, u32 n, u64 *value);
+__TK_HELPER(long, bpf_get_func_ret, 184, void *ctx, u64 *value);
+__TK_HELPER(long, bpf_get_func_arg_cnt, 185, void *ctx);
+__TK_HELPER(int, bpf_get_retval, 186, void);
+__TK_HELPER(int, bpf_set_retval, 187, int retval);
+__TK_HELPER(u64, bpf_xdp_get_buff_len, 188, void *xdp_md);
+__TK_HELPER(long, bpf_xdp_load_bytes, 189, void *xdp_md, u32 offset, void *buf, u32 len);
+__TK_HELPER(long, bpf_xdp_store_bytes, 190, void *xdp_md, u32 offset, void *buf, u32 len);
+__TK_HELPER(long, bpf_copy_from_user_task, 191, void *dst, u32 size, const void *user_ptr, void *tsk, u64 flags);
+__TK_HELPER(long, bpf_skb_set_tstamp, 192, void *skb, u64 tstamp, u32 tstamp_type);
+__TK_HELPER(long, bpf_ima_file_hash, 193, void *file, void *dst, u32 size);
+__TK_HELPER(void *, bpf_kptr_xchg, 194, void *map_value, void *ptr);
+__TK_HELPER(void *, bpf_map_lookup_percpu_elem, 195, void *map, const void *key, u32 cpu);
+__TK_HELPER(u64, bpf_ktime_get_tai_ns, 208, void);
+
+/* Flag values BTF may lack as enumerators; spelled with a tracekit prefix so they never clash
+ * with the kernel's own enums when those are present. */
+#define __TK_ANY 0
+#define __TK_NOEXIST 1
+#define __TK_EXIST 2
+#define __TK_F_CURRENT_CPU 0xffffffffULL
+#define __TK_F_USER_STACK (1ULL << 8)
+
+#endif

@@ -1,0 +1,57 @@
+// What the front end learns about a program from its AST, handed to the IR passes and written
+// out as metadata for the runtime. Type layouts are JSON (see docs/metadata.md) because that is
+// what the Python side consumes.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace tracekit::compiler {
+
+struct MapDecl {
+  std::string name;
+  std::string bcc_type;  // BCC's type string: "hash", "array", "perf_output"...
+  nlohmann::json key;    // type layouts
+  nlohmann::json leaf;
+  uint64_t max_entries = 0;
+  uint64_t flags = 0;
+  // Byte offset of each method member inside the table struct -> method name.
+  std::map<uint64_t, std::string> methods;
+};
+
+// How a program's extra parameters (after ctx) are filled in.
+enum class ArgSource {
+  None,
+  Registers,        // kprobe on a kernel function: C calling convention registers
+  SyscallRegisters  // syscall entry: the user registers behind %di (x86_64 wrappers)
+};
+
+struct ProgramDecl {
+  std::string name;
+  std::string kind;    // kprobe, kretprobe, syscall, tracepoint, raw_tracepoint, perf_event,
+                       // xdp, socket_filter, sched_cls, kfunc, kretfunc, lsm, kmod_ret, generic
+  std::string target;  // auto-attach target: function, "category:event", ...; empty if none
+  std::string ctx_type;  // struct name of the first parameter, "void" or ""
+  std::string section;
+  ArgSource arg_source = ArgSource::None;
+  std::vector<bool> arg_is_pointer;  // for the parameters after ctx
+  bool user_pointers_from_ctx = false;  // syscall tracepoints: pointer fields are user memory
+  bool syscall_variants = false;  // build sys_enter/sys_exit tracepoint variants
+  std::string enter_variant;      // names of those variants, when built
+  std::string exit_variant;
+};
+
+struct Analysis {
+  std::vector<MapDecl> maps;
+  std::vector<ProgramDecl> programs;
+  std::map<std::string, nlohmann::json> events;  // map name -> event struct layout
+
+  const MapDecl* find_map(const std::string& name) const;
+  ProgramDecl* find_program(const std::string& name);
+};
+
+}  // namespace tracekit::compiler

@@ -1,0 +1,179 @@
+#include "compiler/clang_frontend.h"
+
+#include <clang/AST/ASTConsumer.h>
+#include <clang/AST/ASTContext.h>
+#include <clang/Basic/DiagnosticOptions.h>
+#include <clang/CodeGen/CodeGenAction.h>
+#include <clang/Frontend/CompilerInstance.h>
+#include <clang/Frontend/CompilerInvocation.h>
+#include <clang/Frontend/FrontendActions.h>
+#include <clang/Frontend/MultiplexConsumer.h>
+#include <clang/Frontend/TextDiagnosticPrinter.h>
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/VirtualFileSystem.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include "compiler/frontend/ast_passes.h"
+
+namespace tracekit::compiler {
+namespace {
+
+// Records diagnostics as values and renders them as Clang would print them.
+class CollectingConsumer : public clang::DiagnosticConsumer {
+ public:
+  CollectingConsumer(clang::DiagnosticOptions* opts) : rendered_stream_(rendered_), printer_(rendered_stream_, opts) {}
+
+  void BeginSourceFile(const clang::LangOptions& lang, const clang::Preprocessor* pp) override {
+    printer_.BeginSourceFile(lang, pp);
+  }
+  void EndSourceFile() override { printer_.EndSourceFile(); }
+
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level level, const clang::Diagnostic& info) override {
+    clang::DiagnosticConsumer::HandleDiagnostic(level, info);
+    printer_.HandleDiagnostic(level, info);
+    Diagnostic d;
+    switch (level) {
+      case clang::DiagnosticsEngine::Error:
+      case clang::DiagnosticsEngine::Fatal: d.severity = "error"; break;
+      case clang::DiagnosticsEngine::Warning: d.severity = "warning"; break;
+      default: d.severity = "note"; break;
+    }
+    llvm::SmallString<256> message;
+    info.FormatDiagnostic(message);
+    d.message = message.str().str();
+    if (info.hasSourceManager() && info.getLocation().isValid()) {
+      auto& sm = info.getSourceManager();
+      clang::PresumedLoc loc = sm.getPresumedLoc(sm.getExpansionLoc(info.getLocation()));
+      if (loc.isValid()) {
+        d.file = loc.getFilename();
+        d.line = loc.getLine();
+        d.column = loc.getColumn();
+      }
+    }
+    diagnostics_.push_back(std::move(d));
+  }
+
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  std::string rendered() {
+    rendered_stream_.flush();
+    return rendered_;
+  }
+
+ private:
+  std::string rendered_;
+  llvm::raw_string_ostream rendered_stream_;
+  clang::TextDiagnosticPrinter printer_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// Runs the AST passes once the translation unit is complete, before code generation sees it.
+class AnalysisConsumer : public clang::ASTConsumer {
+ public:
+  AnalysisConsumer(clang::CompilerInstance& ci, Analysis& analysis, const CompileRequest& request)
+      : ci_(ci), analysis_(analysis), request_(request) {}
+  void HandleTranslationUnit(clang::ASTContext& ast) override {
+    AstPassContext ctx{ast, ci_.getDiagnostics(), analysis_, request_};
+    run_ast_passes(ctx);
+  }
+
+ private:
+  clang::CompilerInstance& ci_;
+  Analysis& analysis_;
+  const CompileRequest& request_;
+};
+
+class AnalyzeAndEmitIr : public clang::EmitLLVMOnlyAction {
+ public:
+  AnalyzeAndEmitIr(llvm::LLVMContext* ctx, Analysis& analysis, const CompileRequest& request)
+      : clang::EmitLLVMOnlyAction(ctx), analysis_(analysis), request_(request) {}
+
+ protected:
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& ci,
+                                                        llvm::StringRef file) override {
+    std::vector<std::unique_ptr<clang::ASTConsumer>> consumers;
+    // Analysis first: the multiplexer calls consumers in order, and code generation must run
+    // only once the passes had the chance to report errors.
+    consumers.push_back(std::make_unique<AnalysisConsumer>(ci, analysis_, request_));
+    consumers.push_back(clang::EmitLLVMOnlyAction::CreateASTConsumer(ci, file));
+    return std::make_unique<clang::MultiplexConsumer>(std::move(consumers));
+  }
+
+ private:
+  Analysis& analysis_;
+  const CompileRequest& request_;
+};
+
+struct PreparedInstance {
+  std::unique_ptr<clang::CompilerInstance> ci;
+  std::unique_ptr<CollectingConsumer> diags;
+  llvm::IntrusiveRefCntPtr<clang::DiagnosticOptions> diag_opts;
+};
+
+constexpr const char* kMainPath = "/tk/src/main.c";
+
+Result<PreparedInstance> prepare(const FrontendInput& input) {
+  PreparedInstance p;
+  p.diag_opts = new clang::DiagnosticOptions();
+  p.diag_opts->ShowColors = false;
+  p.diag_opts->ShowCarets = true;
+  p.diag_opts->ShowPresumedLoc = true;  // honour the #line that names the user's file
+  p.diags = std::make_unique<CollectingConsumer>(p.diag_opts.get());
+
+  auto memory_fs = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+  memory_fs->addFile(kMainPath, 0, llvm::MemoryBuffer::getMemBufferCopy(input.main_text, kMainPath));
+  for (const auto& [path, contents] : input.virtual_files)
+    memory_fs->addFile(path, 0, llvm::MemoryBuffer::getMemBuffer(contents, path, false));
+  auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(llvm::vfs::getRealFileSystem());
+  overlay->pushOverlay(memory_fs);
+
+  std::vector<const char*> argv;
+  for (const auto& a : input.args) argv.push_back(a.c_str());
+  argv.push_back(kMainPath);
+
+  p.ci = std::make_unique<clang::CompilerInstance>();
+  p.ci->createDiagnostics(p.diags.get(), /*ShouldOwnClient=*/false);
+  auto invocation = std::make_shared<clang::CompilerInvocation>();
+  if (!clang::CompilerInvocation::CreateFromArgs(*invocation, argv, p.ci->getDiagnostics()))
+    return Error::compile("invalid compiler flags:\n" + p.diags->rendered(), p.diags->diagnostics());
+  p.ci->setInvocation(std::move(invocation));
+  p.ci->createFileManager(overlay);
+  return p;
+}
+
+Error compile_error(CollectingConsumer& diags) {
+  std::string text = diags.rendered();
+  if (text.empty()) text = "compilation failed\n";
+  return Error::compile(text, diags.diagnostics());
+}
+
+}  // namespace
+
+Result<FrontendOutput> run_frontend(const FrontendInput& input, const CompileRequest& request) {
+  auto prepared = TK_TRY(prepare(input));
+  FrontendOutput out;
+  out.context = std::make_unique<llvm::LLVMContext>();
+  AnalyzeAndEmitIr action(out.context.get(), out.analysis, request);
+  bool ok = prepared.ci->ExecuteAction(action);
+  if (!ok || prepared.ci->getDiagnostics().hasErrorOccurred()) return compile_error(*prepared.diags);
+  out.module = action.takeModule();
+  if (!out.module) return compile_error(*prepared.diags);
+  for (const auto& d : prepared.diags->diagnostics())
+    if (d.severity == "warning") out.warnings.push_back(d);
+  return out;
+}
+
+Result<std::string> preprocess_only(const FrontendInput& input) {
+  auto prepared = TK_TRY(prepare(input));
+  auto text = std::make_unique<llvm::SmallString<0>>();
+  prepared.ci->getFrontendOpts().OutputFile = "-";
+  clang::PrintPreprocessedAction action;
+  // PrintPreprocessedAction writes to the instance's output stream; point it at our buffer.
+  prepared.ci->setOutputStream(std::make_unique<llvm::raw_svector_ostream>(*text));
+  bool ok = prepared.ci->ExecuteAction(action);
+  if (!ok) return compile_error(*prepared.diags);
+  return std::string(text->str());
+}
+
+}  // namespace tracekit::compiler

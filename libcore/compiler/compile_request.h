@@ -1,0 +1,68 @@
+// The contract between the runtime and libtracekit-compiler.so. The runtime fills a request
+// from what it knows about the running kernel (so the compiler never probes the kernel), and
+// gets back an ELF object plus metadata. Both sides are built together, so C++ types may cross
+// the dlopen boundary; kCompilerAbiVersion guards against a stale library.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+
+namespace tracekit::compiler {
+
+inline constexpr int kCompilerAbiVersion = 1;
+
+enum class HeaderMode {
+  Btf,      // types from the kernel's BTF, pruned to what the program uses
+  Headers,  // the kernel's build tree (/lib/modules/$(uname -r)/build), like BCC
+};
+
+// debug flags, numerically equal to BCC's so that BPF(debug=...) keeps its meaning.
+enum DebugFlags : unsigned {
+  kDebugLlvmIr = 0x1,
+  kDebugBpf = 0x2,
+  kDebugPreprocessor = 0x4,
+  kDebugSource = 0x8,
+  kDebugBpfRegisterState = 0x10,
+  kDebugBtf = 0x20,
+};
+
+struct CompileRequest {
+  std::string source;
+  std::string source_name = "program.c";  // shown in diagnostics
+  std::vector<std::string> cflags;
+  HeaderMode header_mode = HeaderMode::Btf;
+  std::string btf_path = "/sys/kernel/btf/vmlinux";
+  std::string kernel_build_dir;   // headers mode: .../build
+  std::string kernel_source_dir;  // headers mode: .../source (may equal build)
+  std::string tracefs_dir = "/sys/kernel/tracing";
+  // Prefix of syscall entry points on this kernel ("__x64_sys_"), or "sys_" on old kernels.
+  std::string syscall_prefix = "__x64_sys_";
+  // x86_64 syscall wrappers pass the user registers as a pt_regs pointer in %di.
+  bool syscall_wrapper = true;
+  // The kernel cannot attach kprobes: also build each kprobe-style program as a syscall
+  // tracepoint program, so that attach_kprobe() on a syscall still works.
+  bool syscall_tracepoint_variants = false;
+  unsigned debug_flags = 0;
+};
+
+struct CompileOutput {
+  std::string elf;            // the BPF object
+  std::string metadata_json;  // maps, programs, event layouts (see compiler/metadata.h)
+  std::string debug_text;     // what debug_flags asked for (preprocessed source, IR, asm)
+  std::vector<Diagnostic> warnings;
+};
+
+// The single entry point the shared library exports (as tracekit_compiler_v1).
+struct CompilerApi {
+  int abi_version;
+  Result<CompileOutput> (*compile)(const CompileRequest&);
+  std::string (*version)();
+};
+
+}  // namespace tracekit::compiler
+
+extern "C" const tracekit::compiler::CompilerApi* tracekit_compiler_v1();

@@ -1,0 +1,83 @@
+#include "runtime/compile/compile_service.h"
+
+#include "common/build_identity.h"
+#include "common/hash.h"
+#include "runtime/cache/object_cache.h"
+#include "runtime/compile/compiler_loader.h"
+#include "runtime/kernel/kernel_info.h"
+#include "runtime/sys/tracefs.h"
+
+namespace tracekit::compile {
+namespace {
+
+bool uses_tracepoint_structs(const std::string& text) {
+  return text.find("TRACEPOINT_PROBE") != std::string::npos || text.find("tracepoint__") != std::string::npos;
+}
+
+Result<compiler::CompileRequest> make_request(const CompileOptions& options) {
+  const kernel::KernelInfo& kernel = kernel::kernel_info();
+  compiler::CompileRequest request;
+  request.source = options.text;
+  request.source_name = options.source_name;
+  request.cflags = options.cflags;
+  request.header_mode = kernel.header_mode;
+  request.btf_path = kernel.btf_path.empty() ? "/sys/kernel/btf/vmlinux" : kernel.btf_path;
+  request.kernel_build_dir = kernel.headers_build;
+  request.kernel_source_dir = kernel.headers_source;
+  request.syscall_prefix = kernel.syscall_prefix;
+  request.syscall_wrapper = kernel.syscall_wrapper;
+  request.syscall_tracepoint_variants = !kernel.kprobes();
+  request.debug_flags = options.debug_flags;
+  // Tracepoint structs come from tracefs formats, so tracefs must be there before compiling.
+  if (uses_tracepoint_structs(options.text)) request.tracefs_dir = TK_TRY(sys::tracefs_root());
+  return request;
+}
+
+Result<std::string> key_for(const compiler::CompileRequest& request) {
+  Hasher h;
+  h.add_field(build_identity());
+  h.add_field(TK_TRY(kernel::kernel_types_identity(kernel::kernel_info())));
+  h.add_field(request.source);
+  h.add_field(request.source_name);
+  for (const auto& flag : request.cflags) h.add_field(flag);
+  h.add_u64(uint64_t(request.header_mode));
+  h.add_field(request.syscall_prefix);
+  h.add_u64(request.syscall_wrapper);
+  h.add_u64(request.syscall_tracepoint_variants);
+  return h.hex();
+}
+
+}  // namespace
+
+Result<std::string> cache_key(const CompileOptions& options) {
+  compiler::CompileRequest request = TK_TRY(make_request(options));
+  return key_for(request);
+}
+
+Result<CompiledProgram> compile_program(const CompileOptions& options) {
+  compiler::CompileRequest request = TK_TRY(make_request(options));
+  cache::ObjectCache cache = cache::ObjectCache::from_environment();
+  bool use_cache = cache.enabled() && options.debug_flags == 0;
+  std::string key;
+  if (use_cache) {
+    key = TK_TRY(key_for(request));
+    if (auto hit = cache.get(key)) {
+      CompiledProgram out;
+      out.elf = std::move(hit->elf);
+      out.metadata = std::move(hit->metadata);
+      out.from_cache = true;
+      return out;
+    }
+  }
+  const compiler::CompilerApi* api = TK_TRY(load_compiler());
+  compiler::CompileOutput compiled = TK_TRY(api->compile(request));
+  CompiledProgram out;
+  out.elf = std::move(compiled.elf);
+  out.metadata = std::move(compiled.metadata_json);
+  out.debug_text = std::move(compiled.debug_text);
+  out.warnings = std::move(compiled.warnings);
+  if (use_cache) cache.put(key, {out.elf, out.metadata});
+  return out;
+}
+
+}  // namespace tracekit::compile

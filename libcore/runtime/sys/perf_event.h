@@ -1,0 +1,24 @@
+// perf_event_open(2) and the ioctls that attach BPF programs to perf events. Attaching through
+// a perf event fd ties the probe's life to the fd: when the process exits, even by SIGKILL, the
+// kernel removes the probe.
+#pragma once
+
+#include <linux/perf_event.h>
+#include <sys/types.h>
+
+#include <string>
+
+#include "common/result.h"
+#include "common/unique_fd.h"
+
+namespace tracekit::sys {
+
+Result<UniqueFd> perf_event_open(const perf_event_attr& attr, pid_t pid, int cpu, int group_fd = -1);
+// PERF_EVENT_IOC_SET_BPF then PERF_EVENT_IOC_ENABLE.
+Status attach_bpf_to_perf_event(int perf_fd, int prog_fd);
+// The dynamic PMU type of /sys/bus/event_source/devices/<pmu> (kprobe, uprobe), if present.
+Result<int> dynamic_pmu_type(const std::string& pmu);
+// The config bit that makes a kprobe/uprobe PMU event a return probe.
+Result<int> pmu_retprobe_bit(const std::string& pmu);
+
+}  // namespace tracekit::sys

@@ -1,0 +1,15 @@
+"""BCC's debug flags (BPF(debug=...)), with BCC's values."""
+
+DEBUG_LLVM_IR = 0x1
+DEBUG_BPF = 0x2
+DEBUG_PREPROCESSOR = 0x4
+DEBUG_SOURCE = 0x8
+DEBUG_BPF_REGISTER_STATE = 0x10
+DEBUG_BTF = 0x20
+
+# enum bpf_prog_type values used by the attach methods.
+PROG_TYPE_KPROBE = 2
+PROG_TYPE_TRACEPOINT = 5
+PROG_TYPE_XDP = 6
+PROG_TYPE_PERF_EVENT = 7
+PROG_TYPE_RAW_TRACEPOINT = 17
