@@ -7,5 +7,6 @@
 #include <tracekit/bpf_helpers.h>
 #include <tracekit/tables.h>
 #include <tracekit/probes.h>
+#include <tracekit/generated.h>
 
 #endif

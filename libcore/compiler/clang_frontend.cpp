@@ -137,6 +137,8 @@ Result<PreparedInstance> prepare(const FrontendInput& input) {
   auto invocation = std::make_shared<clang::CompilerInvocation>();
   if (!clang::CompilerInvocation::CreateFromArgs(*invocation, argv, p.ci->getDiagnostics()))
     return Error::compile("invalid compiler flags:\n" + p.diags->rendered(), p.diags->diagnostics());
+  // Stops ExecuteAction from printing "N warnings generated" to stderr: the core never prints.
+  invocation->getDiagnosticOpts().ShowCarets = false;
   p.ci->setInvocation(std::move(invocation));
   p.ci->createFileManager(overlay);
   return p;

@@ -80,6 +80,21 @@ struct BackendDiagnostics {
   }
 };
 
+// Headers-mode modules were generated for x86_64 (see compiler.cpp): drop the x86 function
+// attributes before the BPF target takes them.
+void strip_host_target_attributes(llvm::Module& m) {
+  for (llvm::Function& fn : m) {
+    for (const char* attr : {"target-cpu", "target-features", "tune-cpu", "stack-protector-buffer-size",
+                             "min-legal-vector-width", "probe-stack", "frame-pointer"})
+      fn.removeFnAttr(attr);
+    fn.removeFnAttr(llvm::Attribute::NoRedZone);
+    fn.removeFnAttr(llvm::Attribute::UWTable);
+    fn.removeFnAttr(llvm::Attribute::StackProtect);
+    fn.removeFnAttr(llvm::Attribute::StackProtectStrong);
+    fn.removeFnAttr(llvm::Attribute::StackProtectReq);
+  }
+}
+
 std::unique_ptr<llvm::TargetMachine> bpf_target_machine(llvm::Module& m) {
   std::string error;
   const llvm::Target* target = llvm::TargetRegistry::lookupTarget("bpfel", error);
@@ -87,6 +102,7 @@ std::unique_ptr<llvm::TargetMachine> bpf_target_machine(llvm::Module& m) {
   llvm::TargetOptions options;
   auto tm = std::unique_ptr<llvm::TargetMachine>(target->createTargetMachine(
       "bpfel", "v2", "", options, llvm::Reloc::PIC_, std::nullopt, llvm::CodeGenOpt::Aggressive));
+  if (llvm::StringRef(m.getTargetTriple()).startswith("x86_64")) strip_host_target_attributes(m);
   m.setTargetTriple("bpfel");
   m.setDataLayout(tm->createDataLayout());
   return tm;

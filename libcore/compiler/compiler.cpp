@@ -68,10 +68,17 @@ Result<FrontendInput> prepare_input(const CompileRequest& request) {
   input.virtual_files.emplace_back(std::string(kIncludeDir) + "/tracekit/generated.h", generated);
 
   std::vector<std::string>& args = input.args;
-  args = {"-cc1", "-triple", "bpfel", "-target-cpu", "v2", "-O2", "-disable-llvm-passes",
+  // Headers mode parses for x86_64, as BCC does: the kernel's headers hold x86 inline asm that
+  // the BPF target rejects even in functions a program never calls. The IR is retargeted to
+  // BPF before optimisation (codegen.cpp); x86_64 and BPF share the LP64 layout. BTF mode
+  // parses for BPF directly, which CO-RE's __builtin_preserve_access_index needs.
+  bool headers = request.header_mode == HeaderMode::Headers;
+  args = {"-cc1", "-triple", headers ? "x86_64-unknown-linux-gnu" : "bpfel",
+          "-O2", "-disable-llvm-passes",
           "-debug-info-kind=constructor", "-dwarf-version=5", "-nostdsysteminc", "-nobuiltininc",
           "-std=gnu11", "-x", "c", "-ferror-limit", "20", "-fmessage-length=0",
-          "-D__BPF_TRACING__", "-D__TARGET_ARCH_x86", "-D__TRACEKIT__", "-D__x86_64__",
+          "-fgnuc-version=4.2.1",
+          "-D__BPF_TRACING__", "-D__TARGET_ARCH_x86", "-D__TRACEKIT__",
           "-Wno-unused-value", "-Wno-pointer-sign", "-Wno-compare-distinct-pointer-types",
           "-Wno-gnu-variable-sized-type-not-at-end", "-Wno-address-of-packed-member",
           "-Wno-unknown-warning-option", "-Wno-int-conversion",
@@ -91,6 +98,11 @@ Result<FrontendInput> prepare_input(const CompileRequest& request) {
   } else {
     input.virtual_files.emplace_back(std::string(kIncludeDir) + "/tracekit/kernel.h", kernel_headers_prelude());
     for (auto& f : kernel_header_flags(request)) args.push_back(std::move(f));
+  }
+  if (!headers) {
+    args.push_back("-target-cpu");
+    args.push_back("v2");
+    args.push_back("-D__x86_64__");  // for the few macros that test the architecture
   }
   args.push_back("-include");
   args.push_back("tracekit/prelude.h");

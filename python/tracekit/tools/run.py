@@ -1,0 +1,103 @@
+"""Loading a tool's BPF program and running its output loop.
+
+    prog = run.load(__file__, args, defines={"MAXARG": args.max_args})
+    run.stream(prog, "events", on_event, banner=None)
+
+Errors a user can act on (missing kernel feature, permission) are printed as one line naming
+what is missing, and the tool exits 1; bad arguments never get this far (cli.py, exit 2).
+"""
+
+import os
+import signal
+import sys
+
+from .. import BPF
+from ..errors import NotSupportedError, PermissionError, TracekitError
+
+
+def tool_name(tool_file):
+    return os.path.basename(tool_file).split(".")[0]
+
+
+def bpf_source_path(tool_file, name=None):
+    return os.path.join(os.path.dirname(os.path.abspath(tool_file)), "bpf",
+                        (name or tool_name(tool_file)) + ".bpf.c")
+
+
+def _cflags(defines):
+    flags = []
+    for name, value in sorted(defines.items()):
+        if isinstance(value, bool):
+            value = int(value)
+        if not isinstance(value, int):
+            raise TypeError("define %s must be an int, not %r" % (name, type(value).__name__))
+        flags.append("-D%s=%d" % (name, value))
+    return flags
+
+
+def fail(tool, message, code=1):
+    sys.stderr.write("%s: %s\n" % (tool, message))
+    sys.exit(code)
+
+
+def load(tool_file, args, defines=None, source_name=None, attach=None):
+    """Compiles and loads the tool's program with typed -D defines.
+
+    --ebpf prints the program (with the defines) and exits. `attach(bpf)` attaches what
+    auto-attach names do not cover."""
+    tool = tool_name(tool_file)
+    path = bpf_source_path(tool_file, source_name)
+    with open(path) as f:
+        text = f.read()
+    cflags = _cflags(defines or {})
+    if getattr(args, "ebpf", False):
+        for flag in cflags:
+            name, value = flag[2:].split("=", 1)
+            print("#define %s %s" % (name, value))
+        print(text)
+        sys.exit(0)
+    _exit_cleanly_on_sigterm()
+    try:
+        bpf = BPF(text=text, cflags=cflags)
+        if attach is not None:
+            attach(bpf)
+    except NotSupportedError as e:
+        fail(tool, "needs %s: %s" % (e.feature, e))
+    except PermissionError as e:
+        fail(tool, str(e))
+    except TracekitError as e:
+        fail(tool, str(e))
+    if getattr(args, "verbose", False):
+        from .._native import core
+        info = core.kernel_info()
+        sys.stderr.write("%s: kernel types from %s (%s)\n" % (tool, info["header_mode"], info["header_mode_reason"]))
+        for description in bpf.attachments():
+            sys.stderr.write("%s: attached %s\n" % (tool, description))
+    return bpf
+
+
+def stream(bpf, table, on_event, banner=None, page_cnt=64, lost_cb=None):
+    """Calls on_event(event) for each event of perf buffer `table` until Ctrl-C."""
+    events = bpf[table]
+
+    def callback(cpu, data, size):
+        on_event(events.event(data))
+
+    events.open_perf_buffer(callback, page_cnt=page_cnt, lost_cb=lost_cb)
+    if banner:
+        print(banner)
+        sys.stdout.flush()
+    try:
+        while True:
+            bpf.perf_buffer_poll()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        bpf.cleanup()
+
+
+def _exit_cleanly_on_sigterm():
+    # SIGTERM ends the loop like Ctrl-C, so cleanup runs; probes are fd-based either way.
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, handler)
