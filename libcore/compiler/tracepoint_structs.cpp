@@ -129,7 +129,16 @@ Result<std::string> tracepoint_struct_from_format(const std::string& category,
   bool common_done = false;
   for (const auto& f : fields) {
     std::string type, name, dims;
-    split_decl(f.decl, type, name, dims);
+    if (trim(f.decl).rfind("__data_loc", 0) == 0) {
+      // "__data_loc char[] name": the array brackets belong to the type, not the name.
+      std::string d = trim(f.decl);
+      size_t i = d.size();
+      while (i > 0 && (std::isalnum(static_cast<unsigned char>(d[i - 1])) || d[i - 1] == '_')) --i;
+      name = d.substr(i);
+      type = "__data_loc";
+    } else {
+      split_decl(f.decl, type, name, dims);
+    }
     if (name.rfind("common_", 0) == 0) continue;
     if (!common_done) {
       // BCC names the common header __do_not_use__; keep that for programs that skip it.

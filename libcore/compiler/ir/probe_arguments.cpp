@@ -27,8 +27,10 @@ Status lower_probe_arguments(llvm::Module& m, const Analysis& analysis) {
     original->setName(p.name + "__tk_body");
     auto* type = llvm::FunctionType::get(original->getReturnType(), {original->getArg(0)->getType()}, false);
     auto* program = llvm::Function::Create(type, llvm::GlobalValue::ExternalLinkage, p.name, m);
-    program->setSection(original->getSection());
-    program->copyAttributesFrom(original);
+    // Function and return attributes carry over; of the parameters, only ctx remains.
+    llvm::AttributeList attrs = original->getAttributes();
+    program->setAttributes(llvm::AttributeList::get(m.getContext(), attrs.getFnAttrs(), attrs.getRetAttrs(),
+                                                    {attrs.getParamAttrs(0)}));
     program->setSection(p.section);
     program->removeFnAttr(llvm::Attribute::AlwaysInline);
     clone_debug_subprogram(*program, *original);
