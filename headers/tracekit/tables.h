@@ -207,6 +207,20 @@ __TK_METHOD void *__tk_method_get_local_storage(void *map, u64 flags) { return b
 #define BPF_HISTOGRAM(...) \
   __TK_PICK5(__VA_ARGS__, 0, 0, __BPF_HISTOGRAM3, __BPF_HISTOGRAM2, __BPF_HISTOGRAM1)(__VA_ARGS__)
 
+#define __BPF_PERCPU_HASH4(_name, _key_type, _leaf_type, _size) \
+  BPF_TABLE("percpu_hash", _key_type, _leaf_type, _name, _size)
+#define __BPF_PERCPU_HASH3(_name, _key_type, _leaf_type) __BPF_PERCPU_HASH4(_name, _key_type, _leaf_type, 10240)
+#define __BPF_PERCPU_HASH2(_name, _key_type) __BPF_PERCPU_HASH4(_name, _key_type, u64, 10240)
+#define __BPF_PERCPU_HASH1(_name) __BPF_PERCPU_HASH4(_name, u64, u64, 10240)
+#define BPF_PERCPU_HASH(...) \
+  __TK_PICK5(__VA_ARGS__, 0, __BPF_PERCPU_HASH4, __BPF_PERCPU_HASH3, __BPF_PERCPU_HASH2, __BPF_PERCPU_HASH1)(__VA_ARGS__)
+
+#define __BPF_PERCPU_ARRAY3(_name, _leaf_type, _size) BPF_TABLE("percpu_array", int, _leaf_type, _name, _size)
+#define __BPF_PERCPU_ARRAY2(_name, _leaf_type) __BPF_PERCPU_ARRAY3(_name, _leaf_type, 10240)
+#define __BPF_PERCPU_ARRAY1(_name) __BPF_PERCPU_ARRAY3(_name, u64, 10240)
+#define BPF_PERCPU_ARRAY(...) \
+  __TK_PICK5(__VA_ARGS__, 0, 0, __BPF_PERCPU_ARRAY3, __BPF_PERCPU_ARRAY2, __BPF_PERCPU_ARRAY1)(__VA_ARGS__)
+
 /* max_entries 0: the runtime sizes the array to the possible CPUs. */
 #define BPF_PERF_OUTPUT(_name) BPF_TABLE("perf_output", int, u32, _name, 0)
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/result.h"
@@ -54,6 +55,9 @@ struct CompileOutput {
   std::string metadata_json;  // maps, programs, event layouts (see compiler/metadata.h)
   std::string debug_text;     // what debug_flags asked for (preprocessed source, IR, asm)
   std::vector<Diagnostic> warnings;
+  // Wall time of each phase in ms ("kernel types", "front end", "optimise+codegen"...), for
+  // bench/compile and `TRACEKIT_TIMING=1`.
+  std::vector<std::pair<std::string, double>> phases;
 };
 
 // The single entry point the shared library exports (as tracekit_compiler_v1).

@@ -3,6 +3,7 @@
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 
+#include <chrono>
 #include <mutex>
 
 #include "common/build_identity.h"
@@ -110,12 +111,30 @@ Result<FrontendInput> prepare_input(const CompileRequest& request) {
   return input;
 }
 
+class PhaseClock {
+ public:
+  explicit PhaseClock(std::vector<std::pair<std::string, double>>& phases) : phases_(phases) {}
+  void done(const char* phase) {
+    auto now = std::chrono::steady_clock::now();
+    phases_.emplace_back(phase, std::chrono::duration<double, std::milli>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  std::vector<std::pair<std::string, double>>& phases_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 Result<CompileOutput> compile(const CompileRequest& request) {
-  FrontendInput input = TK_TRY(prepare_input(request));
   CompileOutput out;
+  PhaseClock clock(out.phases);
+  FrontendInput input = TK_TRY(prepare_input(request));
+  clock.done("kernel types and headers");
   if (request.debug_flags & kDebugPreprocessor) out.debug_text += TK_TRY(preprocess_only(input));
   FrontendOutput frontend = TK_TRY(run_frontend(input, request));
+  clock.done("clang front end");
   CodegenOutput code = TK_TRY(optimize_and_emit(*frontend.module, frontend.analysis, request));
+  clock.done("optimise and codegen");
   out.elf = std::move(code.elf);
   out.debug_text += code.ir_text;
   out.metadata_json = metadata_json(frontend.analysis, request);

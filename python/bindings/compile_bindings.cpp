@@ -22,6 +22,7 @@ void register_compile(py::module_& m) {
       .def_readonly("metadata", &compile::CompiledProgram::metadata)
       .def_readonly("debug_text", &compile::CompiledProgram::debug_text)
       .def_readonly("from_cache", &compile::CompiledProgram::from_cache)
+      .def_readonly("phases", &compile::CompiledProgram::phases)
       .def_property_readonly("warnings", [](const compile::CompiledProgram& c) {
         py::list out;
         for (const auto& d : c.warnings) out.append(py::make_tuple(d.severity, d.file, d.line, d.column, d.message));

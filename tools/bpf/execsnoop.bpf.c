@@ -1,65 +1,62 @@
-// execsnoop: one ARG event per exec() argument at syscall entry, one RET event at exit (with
-// the return value and the new comm); user space joins them by pid.
+// execsnoop: the arguments are gathered at exec() entry into a per-thread record, and the
+// record is submitted once, at exit, with the return value. One event per exec keeps the
+// arguments and the result together even when exec() moves the task to another CPU.
 //
-// Defines (all optional, typed by the tool): MAXARG (arguments read, default 20),
+// Defines (set by the tool, all typed integers): MAXARG (arguments read, default 20),
 // UID_FILTER / PPID_FILTER (trace only this uid / parent pid).
 #include <uapi/linux/ptrace.h>
 #include <linux/sched.h>
-#include <linux/fs.h>
 
 #ifndef MAXARG
 #define MAXARG 20
 #endif
 #define ARGSIZE 128
+#define ARGS_BUFFER (MAXARG * ARGSIZE)
+// Room left for one more argument: a read may only start below this offset.
+#define LAST_ARG_START (ARGS_BUFFER - ARGSIZE)
 
-enum event_type {
-  EVENT_ARG,
-  EVENT_RET,
-};
-
-struct data_t {
-  u32 pid;  // tgid, what user space calls the PID
+struct event {
+  u32 pid;   // tgid, what user space calls the PID
   u32 ppid;
   u32 uid;
-  char comm[TASK_COMM_LEN];
-  enum event_type type;
-  char argv[ARGSIZE];
   int retval;
+  int args_count;       // arguments after the file name
+  u32 args_size;        // bytes used in args: NUL-separated file name and arguments
+  u32 truncated;        // more arguments than MAXARG
+  char comm[TASK_COMM_LEN];
+  char args[ARGS_BUFFER];
 };
 
 BPF_PERF_OUTPUT(events);
+BPF_HASH(execs, u32, struct event, 10240);
+BPF_PERCPU_ARRAY(scratch, struct event, 1);
 
-static int filtered_out(void) {
+static int filtered_out(struct task_struct *task) {
 #ifdef UID_FILTER
   if ((u32)bpf_get_current_uid_gid() != UID_FILTER) return 1;
 #endif
 #ifdef PPID_FILTER
-  struct task_struct *task = (struct task_struct *)bpf_get_current_task();
   if (task->real_parent->tgid != PPID_FILTER) return 1;
 #endif
   return 0;
 }
 
-static void fill_identity(struct data_t *data) {
-  struct task_struct *task = (struct task_struct *)bpf_get_current_task();
-  data->pid = bpf_get_current_pid_tgid() >> 32;
-  data->ppid = task->real_parent->tgid;
-  data->uid = (u32)bpf_get_current_uid_gid();
-  bpf_get_current_comm(&data->comm, sizeof(data->comm));
-}
-
-static int submit_arg(void *ctx, const char *arg, struct data_t *data) {
-  bpf_probe_read_user_str(data->argv, sizeof(data->argv), arg);
-  events.perf_submit(ctx, data, sizeof(struct data_t));
-  return 1;
-}
-
 TRACEPOINT_PROBE(syscalls, sys_enter_execve) {
-  if (filtered_out()) return 0;
-  struct data_t data = {};
-  fill_identity(&data);
-  data.type = EVENT_ARG;
-  submit_arg(args, args->filename, &data);
+  struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+  if (filtered_out(task)) return 0;
+  int zero = 0;
+  struct event *e = scratch.lookup(&zero);
+  if (!e) return 0;
+  u64 id = bpf_get_current_pid_tgid();
+  u32 tid = (u32)id;
+  e->pid = id >> 32;
+  e->ppid = task->real_parent->tgid;
+  e->uid = (u32)bpf_get_current_uid_gid();
+  e->args_count = 0;
+  e->truncated = 0;
+
+  long len = bpf_probe_read_user_str(e->args, ARGSIZE, args->filename);
+  e->args_size = len > 0 ? len : 0;
 
   // argv[0] repeats the file name; start at argv[1], like BCC's execsnoop.
   const char *const *argv = args->argv;
@@ -67,22 +64,33 @@ TRACEPOINT_PROBE(syscalls, sys_enter_execve) {
   for (int i = 1; i < MAXARG; i++) {
     const char *arg = NULL;
     bpf_probe_read_user(&arg, sizeof(arg), &argv[i]);
-    if (!arg) return 0;
-    submit_arg(args, arg, &data);
+    if (!arg) goto done;
+    u32 at = e->args_size;
+    if (at > LAST_ARG_START) goto done;
+    len = bpf_probe_read_user_str(&e->args[at], ARGSIZE, arg);
+    if (len <= 0) goto done;
+    e->args_size += len;
+    e->args_count++;
   }
-  // More arguments than MAXARG: say so.
-  char ellipsis[] = "...";
-  __builtin_memcpy(data.argv, ellipsis, sizeof(ellipsis));
-  events.perf_submit(args, &data, sizeof(data));
+  {
+    // Is there an argument beyond the ones read?
+    const char *arg = NULL;
+    bpf_probe_read_user(&arg, sizeof(arg), &argv[MAXARG]);
+    if (arg) e->truncated = 1;
+  }
+done:
+  execs.update(&tid, e);
   return 0;
 }
 
 TRACEPOINT_PROBE(syscalls, sys_exit_execve) {
-  if (filtered_out()) return 0;
-  struct data_t data = {};
-  fill_identity(&data);
-  data.type = EVENT_RET;
-  data.retval = args->ret;
-  events.perf_submit(args, &data, sizeof(data));
+  u32 tid = (u32)bpf_get_current_pid_tgid();
+  struct event *e = execs.lookup(&tid);
+  if (!e) return 0;
+  e->retval = args->ret;
+  bpf_get_current_comm(&e->comm, sizeof(e->comm));
+  u32 size = sizeof(*e) - ARGS_BUFFER + e->args_size;
+  if (size <= sizeof(*e)) events.perf_submit(args, e, size);
+  execs.delete(&tid);
   return 0;
 }

@@ -1,9 +1,12 @@
 #include "runtime/compile/compile_service.h"
 
+#include <chrono>
+
 #include "common/build_identity.h"
 #include "common/hash.h"
 #include "runtime/cache/object_cache.h"
 #include "runtime/compile/compiler_loader.h"
+#include "runtime/compile/isolated_compile.h"
 #include "runtime/kernel/kernel_info.h"
 #include "runtime/sys/tracefs.h"
 
@@ -69,9 +72,16 @@ Result<CompiledProgram> compile_program(const CompileOptions& options) {
       return out;
     }
   }
-  const compiler::CompilerApi* api = TK_TRY(load_compiler());
-  compiler::CompileOutput compiled = TK_TRY(api->compile(request));
+  compiler::CompileOutput compiled = TK_TRY(run_isolated([&]() -> Result<compiler::CompileOutput> {
+    auto load_start = std::chrono::steady_clock::now();
+    const compiler::CompilerApi* api = TK_TRY(load_compiler());
+    double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - load_start).count();
+    auto result = api->compile(request);
+    if (result.ok()) result->phases.insert(result->phases.begin(), {"load compiler library", load_ms});
+    return result;
+  }));
   CompiledProgram out;
+  out.phases = std::move(compiled.phases);
   out.elf = std::move(compiled.elf);
   out.metadata = std::move(compiled.metadata_json);
   out.debug_text = std::move(compiled.debug_text);

@@ -21,6 +21,7 @@ struct CompiledProgram {
   std::string debug_text;  // what debug_flags asked for
   bool from_cache = false;
   std::vector<Diagnostic> warnings;
+  std::vector<std::pair<std::string, double>> phases;  // ms per phase, cache misses only
 };
 
 Result<CompiledProgram> compile_program(const CompileOptions& options);

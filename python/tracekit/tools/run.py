@@ -1,7 +1,7 @@
 """Loading a tool's BPF program and running its output loop.
 
     prog = run.load(__file__, args, defines={"MAXARG": args.max_args})
-    run.stream(prog, "events", on_event, banner=None)
+    run.stream(prog, "events", on_event, header=table.header)
 
 Errors a user can act on (missing kernel feature, permission) are printed as one line naming
 what is missing, and the tool exits 1; bad arguments never get this far (cli.py, exit 2).
@@ -76,17 +76,22 @@ def load(tool_file, args, defines=None, source_name=None, attach=None):
     return bpf
 
 
-def stream(bpf, table, on_event, banner=None, page_cnt=64, lost_cb=None):
-    """Calls on_event(event) for each event of perf buffer `table` until Ctrl-C."""
+def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None):
+    """Calls on_event(event) for each event of perf buffer `table` until Ctrl-C.
+
+    `header` (a string, or a function that prints) comes out once the buffer is open, so that
+    whatever a user (or a test) starts after seeing it is traced."""
     events = bpf[table]
 
     def callback(cpu, data, size):
         on_event(events.event(data))
 
     events.open_perf_buffer(callback, page_cnt=page_cnt, lost_cb=lost_cb)
-    if banner:
-        print(banner)
-        sys.stdout.flush()
+    if callable(header):
+        header()
+    elif header:
+        print(header)
+    sys.stdout.flush()
     try:
         while True:
             bpf.perf_buffer_poll()

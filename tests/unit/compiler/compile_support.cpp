@@ -1,5 +1,7 @@
 #include "compiler/compile_support.h"
 
+#include "runtime/compile/isolated_compile.h"
+
 namespace tracekit::testing {
 
 compiler::CompileRequest btf_request(const std::string& source) {
@@ -9,8 +11,9 @@ compiler::CompileRequest btf_request(const std::string& source) {
   return request;
 }
 
+// Isolated like the runtime's compiles (see runtime/compile/isolated_compile.h).
 Result<compiler::CompileOutput> compile(const compiler::CompileRequest& request) {
-  return tracekit_compiler_v1()->compile(request);
+  return compile::run_isolated([&] { return tracekit_compiler_v1()->compile(request); });
 }
 
 Result<compiler::CompileOutput> compile_btf(const std::string& source) { return compile(btf_request(source)); }

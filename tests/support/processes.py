@@ -1,0 +1,87 @@
+"""Helpers to run tools and scripts under test and wait for what they print."""
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TOOLS = os.path.join(ROOT, "tools")
+PYTHON = "/usr/bin/python3"
+# The vmtest guest emulates its CPU (20-35x slower): in_guest.sh scales every wait.
+TIMEOUT_SCALE = float(os.environ.get("TRACEKIT_TEST_TIMEOUT_SCALE", "1"))
+
+
+class Background:
+    """A process whose output is collected while the test generates a workload."""
+
+    def __init__(self, argv, env=None):
+        merged = dict(os.environ, PYTHONUNBUFFERED="1")
+        merged.update(env or {})
+        self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=merged)
+        self.out = b""
+        self.err = b""
+
+    def _read_available(self, timeout):
+        streams = [s for s in (self.proc.stdout, self.proc.stderr) if s is not None]
+        ready, _, _ = select.select(streams, [], [], timeout)
+        for s in ready:
+            chunk = os.read(s.fileno(), 65536)
+            if s is self.proc.stdout:
+                self.out += chunk
+            else:
+                self.err += chunk
+        return bool(ready)
+
+    def wait_for(self, needle, timeout=60):
+        """Reads output until `needle` (bytes) appears on stdout; fails on exit or timeout."""
+        deadline = time.time() + timeout * TIMEOUT_SCALE
+        while needle not in self.out:
+            if time.time() > deadline:
+                raise AssertionError("timed out waiting for %r\nstdout: %s\nstderr: %s" % (needle, self.out, self.err))
+            if self.proc.poll() is not None and not self._read_available(0):
+                raise AssertionError("process exited (%s) before printing %r\nstdout: %s\nstderr: %s"
+                                     % (self.proc.returncode, needle, self.out, self.err))
+            self._read_available(0.1)
+        return self.out
+
+    def stop(self, sig=signal.SIGINT, timeout=30 * TIMEOUT_SCALE):
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+        try:
+            out, err = self.proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            out, err = self.proc.communicate()
+        self.out += out or b""
+        self.err += err or b""
+        return self.proc.returncode
+
+
+def tool(name, *args, env=None):
+    return Background([PYTHON, os.path.join(TOOLS, name)] + list(args), env=env)
+
+
+def run_tool(name, *args, timeout=60):
+    return subprocess.run([PYTHON, os.path.join(TOOLS, name)] + list(args), capture_output=True,
+                          timeout=timeout)
+
+
+def python_script(path, *args, compat=False, env=None):
+    argv = [PYTHON] + (["-m", "tracekit.compat"] if compat else []) + [path] + list(args)
+    return Background(argv, env=env)
+
+
+def probe_events():
+    """What tracefs lists as kprobe/uprobe events (should stay empty: tracekit is fd-based)."""
+    out = {}
+    for name in ("kprobe_events", "uprobe_events"):
+        for root in ("/sys/kernel/tracing", "/sys/kernel/debug/tracing"):
+            path = os.path.join(root, name)
+            if os.path.exists(path):
+                with open(path) as f:
+                    out[name] = f.read().strip()
+                break
+    return out
