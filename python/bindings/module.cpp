@@ -10,6 +10,7 @@ void register_object(py::module_& m);
 void register_attach(py::module_& m);
 void register_maps(py::module_& m);
 void register_events(py::module_& m);
+void register_json(py::module_& m);
 }  // namespace tracekit::python
 
 PYBIND11_MODULE(_core, m) {
@@ -19,4 +20,5 @@ PYBIND11_MODULE(_core, m) {
   tracekit::python::register_attach(m);
   tracekit::python::register_maps(m);
   tracekit::python::register_events(m);
+  tracekit::python::register_json(m);
 }

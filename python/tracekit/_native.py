@@ -1,14 +1,15 @@
 """Loads tracekit._core: installed next to this file, or, when running from a source checkout
 (python/ on sys.path), from the build tree ($TRACEKIT_BUILD_DIR or <checkout>/build)."""
 
-import importlib.machinery
-import importlib.util
-import os
 import sys
 
 try:
     from . import _core  # noqa: F401
 except ImportError:
+    import importlib.machinery
+    import importlib.util
+    import os
+
     _here = os.path.dirname(os.path.abspath(__file__))
     _build = os.environ.get("TRACEKIT_BUILD_DIR") or os.path.join(_here, "..", "..", "build")
     _dir = os.path.join(_build, "python", "tracekit")

@@ -13,7 +13,6 @@ dies, because every attachment is held by a file descriptor.
 """
 
 import atexit
-import json
 import os
 import sys
 import time
@@ -25,7 +24,6 @@ from ._text import to_bytes, to_str
 from .attach import AttachRegistry
 from .events import EventLoop
 from .table import make_table
-from .trace_pipe import TracePipe
 
 _live = weakref.WeakSet()
 
@@ -73,7 +71,7 @@ class BPF:
         if compiled.debug_text:
             sys.stderr.write(compiled.debug_text)
         self._compiled_from_cache = compiled.from_cache
-        self._metadata = json.loads(compiled.metadata)
+        self._metadata = core.json_loads(compiled.metadata)
         self._map_meta = {m["name"]: m for m in self._metadata["maps"]}
         self._object = core.Object(compiled.elf, compiled.metadata, bool(debug & constants.DEBUG_BPF))
         _live.add(self)
@@ -324,6 +322,7 @@ class BPF:
     # -- trace_pipe -------------------------------------------------------------------------
     def _trace_pipe(self):
         if self._trace is None:
+            from .trace_pipe import TracePipe
             self._trace = TracePipe()
         return self._trace
 

@@ -6,7 +6,6 @@
 """
 
 import os
-import runpy
 import sys
 
 USAGE = """usage: tracekit <command|tool> [args...]
@@ -63,7 +62,10 @@ def run_tool(name, args):
         return 2
     sys.argv = [name] + args
     sys.path.insert(0, directory)
-    runpy.run_path(path, run_name="__main__")
+    # Run it as a script, as `python3 tools/<tool>` would (runpy costs ~7 ms of imports).
+    with open(path, "rb") as f:
+        code = compile(f.read(), path, "exec")
+    exec(code, {"__name__": "__main__", "__file__": path, "__builtins__": __builtins__})
     return 0
 
 

@@ -63,6 +63,7 @@ class BpfObject {
   Result<struct bpf_object*> open_and_configure(const std::vector<std::pair<std::string, unsigned>>& load_set,
                                                 bool reuse_maps);
   Status load_object(struct bpf_object* object);
+  void prepare_core_target();
 
   std::string elf_;
   std::string metadata_json_;
@@ -72,6 +73,8 @@ class BpfObject {
   std::map<std::pair<std::string, unsigned>, UniqueFd> programs_;
   std::map<std::string, int> map_fds_;
   std::string verifier_logs_;
+  UniqueFd own_btf_;  // the object as a file, the target BTF of its CO-RE relocations
+  std::string own_btf_path_;
 };
 
 }  // namespace tracekit::load

@@ -22,6 +22,7 @@ Result<ObjectMetadata> parse_metadata(const std::string& text) {
   try {
     nlohmann::json j = nlohmann::json::parse(text);
     ObjectMetadata meta;
+    meta.btf_mode = j.value("header_mode", "") == "btf";
     for (const auto& p : j.at("programs")) {
       ProgramMeta pm;
       pm.name = p.at("name");

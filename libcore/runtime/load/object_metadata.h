@@ -26,6 +26,7 @@ struct MapMeta {
 };
 
 struct ObjectMetadata {
+  bool btf_mode = false;  // kernel types came from this kernel's BTF (see bpf_object.cpp)
   std::vector<ProgramMeta> programs;
   std::vector<MapMeta> maps;
   const ProgramMeta* program(const std::string& name) const;
