@@ -65,6 +65,18 @@ Result<UniqueFd> obj_get(const std::string& path) {
   return UniqueFd(fd);
 }
 
+Result<UniqueFd> raw_tracepoint_open(const std::string& name, int prog_fd) {
+  int fd = bpf_raw_tracepoint_open(name.c_str(), prog_fd);
+  if (fd < 0) {
+    int err = errno;
+    if (err == ENOENT) return Error::not_found("raw tracepoint '" + name + "' does not exist");
+    if (err == EINVAL || err == ENOSYS)
+      return Error::not_supported("raw tracepoints (Linux 4.17)", "cannot attach raw tracepoint '" + name + "'");
+    return Error::sys(err, "cannot attach raw tracepoint '" + name + "'");
+  }
+  return UniqueFd(fd);
+}
+
 Status obj_pin(int fd, const std::string& path) {
   if (bpf_obj_pin(fd, path.c_str()) != 0) return Error::sys(errno, "BPF_OBJ_PIN '" + path + "'");
   return ok_status();

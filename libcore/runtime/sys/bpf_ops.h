@@ -19,6 +19,8 @@ Result<bool> map_next_key(int fd, const void* key, void* next_key);
 Result<uint32_t> map_lookup_batch(int fd, void* in_batch, void* out_batch, void* keys, void* values,
                                   uint32_t count, bool delete_too, bool& done);
 Result<UniqueFd> obj_get(const std::string& path);
+// BPF_RAW_TRACEPOINT_OPEN: the fd holds the attachment.
+Result<UniqueFd> raw_tracepoint_open(const std::string& name, int prog_fd);
 Status obj_pin(int fd, const std::string& path);
 
 }  // namespace tracekit::sys
