@@ -10,11 +10,17 @@ from ._text import to_str
 class DataMethods:
     # -- tables -----------------------------------------------------------------------------
     def get_table(self, name, keytype=None, leaftype=None, reducer=None):
+        """The table for map `name`; keytype/leaftype override the ctypes types taken from
+        the program, reducer (per-CPU tables) folds the per-CPU values of each leaf."""
         name = to_str(name)
-        if name not in self._tables:
+        custom = keytype is not None or leaftype is not None or reducer is not None
+        if custom or name not in self._tables:
             if name not in self._map_meta:
-                raise KeyError("no table named '%s'" % name)
-            self._tables[name] = make_table(self, name, self._map_meta[name], keytype, leaftype)
+                raise KeyError("no table named '%s' (tables: %s)" % (name, ", ".join(sorted(self._map_meta)) or "none"))
+            table = make_table(self, name, self._map_meta[name], keytype, leaftype, reducer)
+            if custom:
+                return table
+            self._tables[name] = table
         return self._tables[name]
 
     def __getitem__(self, name):
@@ -37,6 +43,17 @@ class DataMethods:
         self._events.consume()
 
     kprobe_poll = perf_buffer_poll
+
+    def _ring_loop(self):
+        return self._events.ring
+
+    def ring_buffer_poll(self, timeout=-1):
+        """Waits up to timeout ms for ring buffer events, then runs their callbacks."""
+        self._ring_loop().poll(timeout)
+
+    def ring_buffer_consume(self):
+        """Runs the ring buffer callbacks for whatever is there, without waiting."""
+        self._ring_loop().consume()
 
     # -- trace_pipe -------------------------------------------------------------------------
     def _trace_pipe(self):

@@ -1,221 +1,125 @@
-"""BCC's table classes over the maps of a loaded program.
+"""BCC's table classes over the maps of a loaded program (also importable as bcc.table).
 
-``b["name"]`` returns one of these; keys and leaves are ctypes types built from the layouts
-the compiler recorded (``table.Key``, ``table.Leaf``), and plain Python ints are accepted where
-the key or leaf is an integer, as in BCC.
+``b["name"]`` returns the class for the map's type (see _CLASSES). Each is a mapping from
+``table.Key`` to ``table.Leaf`` (ctypes types built from the layouts the compiler recorded);
+the classes live in table_base.py (the mapping and batch operations), table_kinds.py,
+table_percpu.py, table_stack.py and table_events.py. Histogram printing renders in hist.py.
 """
 
-import ctypes as ct
+import os
 
 from ._native import core
-from .ctypes_layout import ctype_for
+from .table_base import BPF_ANY, BPF_EXIST, BPF_NOEXIST, BatchItems, TableBase  # noqa: F401
+from .table_events import PerfEventArray, RingBuf
+from .table_kinds import (Array, ArrayBase, CgroupArray, CpuMap, DevMap, HashTable, LpmTrie,  # noqa: F401
+                          LruHash, MapInMapArray, MapInMapHash, ProgArray, QueueStack, XskMap)
+from .table_percpu import LruPerCpuHash, PerCpuArray, PerCpuHash
+from .table_stack import StackBuildId, StackTrace, StackWalker  # noqa: F401
+from .hist import LINEAR_INDEX_MAX as linear_index_max, LOG2_INDEX_MAX as log2_index_max, STARS_MAX as stars_max  # noqa: F401
 
-# enum bpf_map_type
-MAP_TYPE_HASH = 1
-MAP_TYPE_ARRAY = 2
-MAP_TYPE_PROG_ARRAY = 3
-MAP_TYPE_PERF_EVENT_ARRAY = 4
-MAP_TYPE_PERCPU_HASH = 5
-MAP_TYPE_PERCPU_ARRAY = 6
-MAP_TYPE_STACK_TRACE = 7
-MAP_TYPE_LRU_HASH = 9
-MAP_TYPE_LRU_PERCPU_HASH = 10
-
-BPF_ANY = 0
-BPF_NOEXIST = 1
-BPF_EXIST = 2
-
-
-class TableBase:
-    """A map: a mapping from Key to Leaf (ctypes values)."""
-
-    def __init__(self, bpf, name, meta, keytype=None, leaftype=None):
-        self.bpf = bpf
-        self.name = name
-        self.meta = meta
-        self.fd = bpf._object.map_fd(name)
-        self.map_type, self._key_size, self._leaf_size, self.max_entries = bpf._object.map_shape(name)
-        self.Key = keytype or ctype_for(meta.get("key", {"kind": "int", "size": self._key_size}), name + "_key")
-        self.Leaf = leaftype or ctype_for(meta.get("leaf", {"kind": "int", "size": self._leaf_size}), name + "_leaf")
-        self.flags = meta.get("flags", 0)
-
-    # -- conversions ----------------------------------------------------------------------
-    def _key(self, key):
-        if isinstance(key, self.Key):
-            return key
-        if isinstance(key, int) and issubclass(self.Key, ct._SimpleCData):
-            return self.Key(key)
-        if isinstance(key, (bytes, bytearray)) and len(key) == ct.sizeof(self.Key):
-            return self.Key.from_buffer_copy(key)
-        return key
-
-    def _leaf(self, leaf):
-        if isinstance(leaf, self.Leaf):
-            return leaf
-        if isinstance(leaf, int) and issubclass(self.Leaf, ct._SimpleCData):
-            return self.Leaf(leaf)
-        return leaf
-
-    # -- mapping protocol -------------------------------------------------------------------
-    def __getitem__(self, key):
-        leaf = self.Leaf()
-        if not core.map_lookup(self.fd, self._key(key), self._key_size, leaf, self._leaf_size):
-            raise KeyError(key)
-        return leaf
-
-    def get(self, key, default=None):
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
-    def __contains__(self, key):
-        leaf = self.Leaf()
-        return core.map_lookup(self.fd, self._key(key), self._key_size, leaf, self._leaf_size)
-
-    def __setitem__(self, key, leaf):
-        core.map_update(self.fd, self._key(key), self._key_size, self._leaf(leaf), self._leaf_size, BPF_ANY)
-
-    def __delitem__(self, key):
-        if not core.map_delete(self.fd, self._key(key), self._key_size):
-            raise KeyError(key)
-
-    def __iter__(self):
-        return iter(self.keys())
-
-    def __len__(self):
-        return sum(1 for _ in self._iter_keys())
-
-    def _iter_keys(self):
-        key = None
-        while True:
-            nxt = self.Key()
-            if not core.map_next_key(self.fd, key, self._key_size, nxt):
-                return
-            yield nxt
-            key = nxt
-
-    def keys(self):
-        return list(self._iter_keys())
-
-    def values(self):
-        return [v for _, v in self.items()]
-
-    def items(self):
-        out = []
-        for k in self._iter_keys():
-            leaf = self.Leaf()
-            if core.map_lookup(self.fd, k, self._key_size, leaf, self._leaf_size):
-                out.append((k, leaf))
-        return out
-
-    def clear(self):
-        for k in self.keys():
-            core.map_delete(self.fd, k, self._key_size)
-
-    def zero(self):
-        for k in self.keys():
-            self[k] = self.Leaf()
-
-    def update(self, *args, **kwargs):
-        for k, v in dict(*args, **kwargs).items():
-            self[k] = v
-
-
-class HashTable(TableBase):
-    pass
-
-
-class LruHash(HashTable):
-    pass
-
-
-class Array(TableBase):
-    """Every index exists; clear() zeroes leaves, del zeroes one."""
-
-    def __len__(self):
-        return self.max_entries
-
-    def _key(self, key):
-        if isinstance(key, int):
-            if key < 0:
-                key += self.max_entries
-            if not 0 <= key < self.max_entries:
-                raise IndexError("array index out of range")
-            return self.Key(key)
-        return super()._key(key)
-
-    def __delitem__(self, key):
-        self[key] = self.Leaf()
-
-    def clear(self):
-        for i in range(self.max_entries):
-            self[i] = self.Leaf()
-
-    def _iter_keys(self):
-        for i in range(self.max_entries):
-            yield self.Key(i)
-
-
-class PerfEventArray(TableBase):
-    """BPF_PERF_OUTPUT: events a program submits with perf_submit()."""
-
-    def __init__(self, bpf, name, meta, keytype=None, leaftype=None):
-        super().__init__(bpf, name, meta, keytype, leaftype)
-        self._event_layout = bpf._metadata.get("events", {}).get(name)
-        self._event_class = None
-        self._buffer = None
-
-    def event(self, data):
-        """The ctypes struct the program submitted, decoded from a callback's `data`."""
-        if self._event_class is None:
-            if self._event_layout is None:
-                raise ValueError("no perf_submit() of a struct to '%s' was seen in the program; "
-                                 "cast the data yourself" % self.name)
-            self._event_class = ctype_for(self._event_layout, self.name + "_event")
-        return ct.cast(data, ct.POINTER(self._event_class)).contents
-
-    def open_perf_buffer(self, callback, page_cnt=8, lost_cb=None, wakeup_events=1):
-        """Calls callback(cpu, data, size) for each event during BPF.perf_buffer_poll()."""
-        if self._buffer is not None:
-            raise ValueError("perf buffer '%s' is already open" % self.name)
-        self._buffer = _OpenBuffer(core.PerfBuffer(self.fd, page_cnt, wakeup_events), callback, lost_cb, self.name)
-        self.bpf._events.add(self._buffer)
-
-    def close_perf_buffer(self):
-        if self._buffer is not None:
-            self.bpf._events.remove(self._buffer)
-            self._buffer = None
-
-
-class _OpenBuffer:
-    def __init__(self, native, callback, lost_cb, name):
-        self.native = native
-        self.callback = callback
-        self.lost_cb = lost_cb
-        self.name = name
-        self.lost_reported = False
-
-    def dispatch(self):
-        lost = self.native.dispatch(self.callback)
-        for cpu, count in lost:
-            if self.lost_cb is not None:
-                self.lost_cb(count)
-            elif not self.lost_reported:
-                import sys
-                sys.stderr.write("Possibly lost %d samples (perf buffer '%s')\n" % (count, self.name))
-                self.lost_reported = True
-
+# enum bpf_map_type (UAPI)
+BPF_MAP_TYPE_HASH = 1
+BPF_MAP_TYPE_ARRAY = 2
+BPF_MAP_TYPE_PROG_ARRAY = 3
+BPF_MAP_TYPE_PERF_EVENT_ARRAY = 4
+BPF_MAP_TYPE_PERCPU_HASH = 5
+BPF_MAP_TYPE_PERCPU_ARRAY = 6
+BPF_MAP_TYPE_STACK_TRACE = 7
+BPF_MAP_TYPE_CGROUP_ARRAY = 8
+BPF_MAP_TYPE_LRU_HASH = 9
+BPF_MAP_TYPE_LRU_PERCPU_HASH = 10
+BPF_MAP_TYPE_LPM_TRIE = 11
+BPF_MAP_TYPE_ARRAY_OF_MAPS = 12
+BPF_MAP_TYPE_HASH_OF_MAPS = 13
+BPF_MAP_TYPE_DEVMAP = 14
+BPF_MAP_TYPE_SOCKMAP = 15
+BPF_MAP_TYPE_CPUMAP = 16
+BPF_MAP_TYPE_XSKMAP = 17
+BPF_MAP_TYPE_SOCKHASH = 18
+BPF_MAP_TYPE_CGROUP_STORAGE = 19
+BPF_MAP_TYPE_REUSEPORT_SOCKARRAY = 20
+BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE = 21
+BPF_MAP_TYPE_QUEUE = 22
+BPF_MAP_TYPE_STACK = 23
+BPF_MAP_TYPE_SK_STORAGE = 24
+BPF_MAP_TYPE_DEVMAP_HASH = 25
+BPF_MAP_TYPE_STRUCT_OPS = 26
+BPF_MAP_TYPE_RINGBUF = 27
+BPF_MAP_TYPE_INODE_STORAGE = 28
+BPF_MAP_TYPE_TASK_STORAGE = 29
 
 _CLASSES = {
-    MAP_TYPE_HASH: HashTable,
-    MAP_TYPE_ARRAY: Array,
-    MAP_TYPE_PERF_EVENT_ARRAY: PerfEventArray,
-    MAP_TYPE_LRU_HASH: LruHash,
+    BPF_MAP_TYPE_HASH: HashTable,
+    BPF_MAP_TYPE_ARRAY: Array,
+    BPF_MAP_TYPE_PROG_ARRAY: ProgArray,
+    BPF_MAP_TYPE_PERF_EVENT_ARRAY: PerfEventArray,
+    BPF_MAP_TYPE_PERCPU_HASH: PerCpuHash,
+    BPF_MAP_TYPE_PERCPU_ARRAY: PerCpuArray,
+    BPF_MAP_TYPE_STACK_TRACE: StackTrace,
+    BPF_MAP_TYPE_CGROUP_ARRAY: CgroupArray,
+    BPF_MAP_TYPE_LRU_HASH: LruHash,
+    BPF_MAP_TYPE_LRU_PERCPU_HASH: LruPerCpuHash,
+    BPF_MAP_TYPE_LPM_TRIE: LpmTrie,
+    BPF_MAP_TYPE_ARRAY_OF_MAPS: MapInMapArray,
+    BPF_MAP_TYPE_HASH_OF_MAPS: MapInMapHash,
+    BPF_MAP_TYPE_DEVMAP: DevMap,
+    BPF_MAP_TYPE_DEVMAP_HASH: HashTable,
+    BPF_MAP_TYPE_CPUMAP: CpuMap,
+    BPF_MAP_TYPE_XSKMAP: XskMap,
+    BPF_MAP_TYPE_SOCKHASH: HashTable,
+    BPF_MAP_TYPE_QUEUE: QueueStack,
+    BPF_MAP_TYPE_STACK: QueueStack,
+    BPF_MAP_TYPE_RINGBUF: RingBuf,
 }
 
+_PERCPU = (PerCpuHash, LruPerCpuHash, PerCpuArray)
 
-def make_table(bpf, name, meta, keytype=None, leaftype=None):
-    map_type = bpf._object.map_shape(name)[0]
-    cls = _CLASSES.get(map_type, TableBase)
+
+def class_for(map_type):
+    return _CLASSES.get(map_type, TableBase)
+
+
+def make_table(bpf, name, meta, keytype=None, leaftype=None, reducer=None):
+    """The table object for map `name` of a loaded BPF object."""
+    cls = class_for(bpf._object.map_shape(name)[0])
+    if reducer is not None:
+        if cls not in _PERCPU:
+            raise ValueError("reducer= applies to per-CPU tables; '%s' is a %s" % (name, cls.__name__))
+        return cls(bpf, name, meta, keytype, leaftype, reducer=reducer)
     return cls(bpf, name, meta, keytype, leaftype)
+
+
+def table_for_fd(fd, name, keytype=None, leaftype=None, reducer=None, owned=False):
+    """A table over a map fd that no BPF object of ours created (a pinned map, an inner map).
+    Without keytype/leaftype, keys and leaves are unsigned integers of the map's sizes."""
+    info = core.map_info(fd)
+    cls = class_for(info["type"])
+    kwargs = {"reducer": reducer} if cls in _PERCPU else {}
+    table = cls(None, name, None, keytype, leaftype, fd=fd, **kwargs)
+    if owned:
+        table._owned_fd = fd
+    return table
+
+
+def create_map(map_type, key_size, value_size, max_entries, name="", flags=0, keytype=None, leaftype=None,
+               inner_map=None):
+    """Creates a map (BPF_MAP_CREATE) and returns its table, which owns the fd. inner_map
+    (a table) is the template of a map-in-map's inner maps."""
+    inner_fd = inner_map.map_fd if inner_map is not None else -1
+    fd = core.map_create(map_type, name, key_size, value_size, max_entries, flags, inner_fd)
+    return table_for_fd(fd, name, keytype, leaftype, owned=True)
+
+
+def open_pinned(path, keytype=None, leaftype=None, reducer=None):
+    """A table over a map pinned in bpffs at `path`."""
+    fd = core.obj_get(os.fspath(path))
+    return table_for_fd(fd, os.path.basename(path), keytype, leaftype, reducer, owned=True)
+
+
+def Table(bpf, map_id, map_fd, keytype, leaftype, name, **kwargs):
+    """BCC's factory signature: the table class of map `name` (map_id is unused)."""
+    if bpf is not None and getattr(bpf, "_object", None) is not None and name:
+        from ._text import to_str
+        name = to_str(name)
+        return make_table(bpf, name, bpf._map_meta.get(name, {}), keytype, leaftype, kwargs.get("reducer"))
+    return table_for_fd(map_fd, name, keytype, leaftype, kwargs.get("reducer"))

@@ -2,20 +2,59 @@
 
 #include <bpf/libbpf.h>
 #include <linux/perf_event.h>
+#include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 
 namespace tracekit::events {
+namespace {
 
-Result<std::unique_ptr<PerfBuffer>> PerfBuffer::open(int map_fd, size_t pages_per_cpu, int wakeup_events) {
-  (void)wakeup_events;  // libbpf wakes per sample; batching happens on our side
-  if (pages_per_cpu == 0 || (pages_per_cpu & (pages_per_cpu - 1)) != 0)
-    return Error::invalid("page_cnt must be a power of two, got " + std::to_string(pages_per_cpu));
+// PERF_RECORD_SAMPLE with PERF_SAMPLE_RAW, and PERF_RECORD_LOST, as the kernel writes them.
+struct RawSample {
+  struct perf_event_header header;
+  uint32_t size;
+  char data[];
+};
+
+struct LostRecords {
+  struct perf_event_header header;
+  uint64_t id;
+  uint64_t lost;
+};
+
+enum bpf_perf_event_ret on_raw_event(void* ctx, int cpu, struct perf_event_header* header) {
+  return static_cast<enum bpf_perf_event_ret>(PerfBuffer::on_event(ctx, cpu, header));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PerfBuffer>> PerfBuffer::open(int map_fd, const PerfBufferOptions& options) {
+  size_t pages = options.pages_per_cpu;
+  if (pages == 0 || (pages & (pages - 1)) != 0)
+    return Error::invalid("page_cnt must be a power of two, got " + std::to_string(pages));
+  struct perf_event_attr attr = {};
+  attr.type = PERF_TYPE_SOFTWARE;
+  attr.config = PERF_COUNT_SW_BPF_OUTPUT;
+  attr.size = sizeof(attr);
+  attr.sample_type = PERF_SAMPLE_RAW;
+  attr.sample_period = 1;
+  if (options.watermark) {
+    attr.watermark = 1;
+    attr.wakeup_watermark = uint32_t(pages * size_t(::getpagesize()) / 4);
+  } else {
+    attr.wakeup_events = options.wakeup_events ? options.wakeup_events : 1;
+  }
   std::unique_ptr<PerfBuffer> self(new PerfBuffer());
-  self->buffer_ = perf_buffer__new(map_fd, pages_per_cpu, &PerfBuffer::on_sample, &PerfBuffer::on_lost,
-                                   self.get(), nullptr);
-  if (!self->buffer_) return Error::sys(errno, "cannot open the perf buffer");
+  self->buffer_ = perf_buffer__new_raw(map_fd, pages, &attr,
+                                       &on_raw_event, self.get(),
+                                       nullptr);
+  if (!self->buffer_) {
+    int err = errno;
+    if (err == ENOENT || err == EINVAL)
+      return Error::not_supported("BPF perf event output (PERF_COUNT_SW_BPF_OUTPUT, Linux 4.4)",
+                                  "cannot open the perf buffer");
+    return Error::sys(err, "cannot open the perf buffer");
+  }
   return self;
 }
 
@@ -23,31 +62,28 @@ PerfBuffer::~PerfBuffer() {
   if (buffer_) perf_buffer__free(buffer_);
 }
 
-void PerfBuffer::on_sample(void* ctx, int cpu, void* data, uint32_t size) {
-  auto* self = static_cast<PerfBuffer*>(ctx);
-  RecordBatch& b = self->batch_;
-  b.records.push_back({cpu, uint32_t(b.bytes.size()), size});
-  b.bytes.append(static_cast<const char*>(data), size);
-  // Keep records 8-byte aligned so ctypes structs can be cast in place.
-  b.bytes.resize((b.bytes.size() + 7) & ~size_t(7));
-}
-
-void PerfBuffer::on_lost(void* ctx, int cpu, unsigned long long count) {
-  static_cast<PerfBuffer*>(ctx)->batch_.lost.emplace_back(cpu, count);
-}
-
-Result<size_t> PerfBuffer::poll(int timeout_ms) {
-  int rc = perf_buffer__poll(buffer_, timeout_ms);
-  if (rc < 0 && rc != -EINTR) return Error::sys(-rc, "perf buffer poll");
-  return batch_.records.size();
-}
-
-Result<size_t> PerfBuffer::consume() {
-  int rc = perf_buffer__consume(buffer_);
-  if (rc < 0) return Error::sys(-rc, "perf buffer consume");
-  return batch_.records.size();
-}
-
 int PerfBuffer::epoll_fd() const { return perf_buffer__epoll_fd(buffer_); }
+
+int PerfBuffer::on_event(void* ctx, int cpu, struct perf_event_header* header) {
+  auto* self = static_cast<PerfBuffer*>(ctx);
+  if (header->type == PERF_RECORD_SAMPLE) {
+    const auto* sample = reinterpret_cast<const RawSample*>(header);
+    ++self->taken_;
+    if (!self->sink_->on_record(cpu, sample->data, sample->size)) return LIBBPF_PERF_EVENT_ERROR;
+  } else if (header->type == PERF_RECORD_LOST) {
+    self->sink_->on_lost(cpu, reinterpret_cast<const LostRecords*>(header)->lost);
+  }
+  return LIBBPF_PERF_EVENT_CONT;
+}
+
+Result<size_t> PerfBuffer::drain(RecordSink& sink) {
+  sink_ = &sink;
+  taken_ = 0;
+  int rc = perf_buffer__consume(buffer_);
+  sink_ = nullptr;
+  // LIBBPF_PERF_EVENT_ERROR means the sink stopped the drain: not a failure of the buffer.
+  if (rc < 0 && rc != LIBBPF_PERF_EVENT_ERROR) return Error::sys(-rc, "perf buffer read");
+  return taken_;
+}
 
 }  // namespace tracekit::events

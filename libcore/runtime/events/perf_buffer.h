@@ -1,55 +1,46 @@
-// Reads a BPF_PERF_OUTPUT table: one perf ring per CPU, drained in batches. A poll waits (the
-// caller releases the GIL around it), then copies every available record into one contiguous
-// buffer, so Python handles a whole batch per wake-up rather than one call per event.
+// Reads a BPF_PERF_OUTPUT table: one perf ring per CPU.
+//
+// The rings are opened with libbpf's raw interface so that BCC's `wakeup_events` is honoured
+// (the kernel wakes the reader every N records instead of every record) and so that the
+// batch API can ask for a watermark instead: wake when a quarter of a ring is full, with the
+// wait's timeout bounding the latency of a trickle of events.
 #pragma once
 
 #include <cstdint>
 #include <memory>
-#include <string>
-#include <vector>
 
 #include "common/result.h"
+#include "runtime/events/event_source.h"
 
 struct perf_buffer;
+struct perf_event_header;
 
 namespace tracekit::events {
 
-struct RecordBatch {
-  struct Record {
-    int cpu;
-    uint32_t offset;
-    uint32_t size;
-  };
-  std::string bytes;
-  std::vector<Record> records;
-  std::vector<std::pair<int, uint64_t>> lost;  // (cpu, count) since the last batch
-  void clear() {
-    bytes.clear();
-    records.clear();
-    lost.clear();
-  }
+struct PerfBufferOptions {
+  size_t pages_per_cpu = 8;    // a power of two
+  unsigned wakeup_events = 1;  // wake the reader every N records...
+  bool watermark = false;      // ...or when a quarter of a CPU's ring is full
 };
 
-class PerfBuffer {
+class PerfBuffer : public EventSource {
  public:
-  static Result<std::unique_ptr<PerfBuffer>> open(int map_fd, size_t pages_per_cpu, int wakeup_events);
-  ~PerfBuffer();
+  static Result<std::unique_ptr<PerfBuffer>> open(int map_fd, const PerfBufferOptions& options);
+  ~PerfBuffer() override;
   PerfBuffer(const PerfBuffer&) = delete;
   PerfBuffer& operator=(const PerfBuffer&) = delete;
 
-  // Waits up to timeout_ms (-1: forever) for data, then reads what is there into batch().
-  Result<size_t> poll(int timeout_ms);
-  // Reads what is there without waiting.
-  Result<size_t> consume();
-  RecordBatch& batch() { return batch_; }
-  int epoll_fd() const;
+  int epoll_fd() const override;
+  Result<size_t> drain(RecordSink& sink) override;
+
+  // libbpf's raw record callback (internal): returns an enum bpf_perf_event_ret.
+  static int on_event(void* ctx, int cpu, struct perf_event_header* header);
 
  private:
   PerfBuffer() = default;
-  static void on_sample(void* ctx, int cpu, void* data, uint32_t size);
-  static void on_lost(void* ctx, int cpu, unsigned long long count);
   struct perf_buffer* buffer_ = nullptr;
-  RecordBatch batch_;
+  RecordSink* sink_ = nullptr;  // set during drain()
+  size_t taken_ = 0;
 };
 
 }  // namespace tracekit::events

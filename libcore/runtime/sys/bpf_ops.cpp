@@ -82,4 +82,81 @@ Status obj_pin(int fd, const std::string& path) {
   return ok_status();
 }
 
+// ---- Map commands of the Python table API (issue 5) ----------------------------------------
+
+namespace {
+
+// The kernel answers ENOTSUPP (524, kernel-internal, no libc name) for map types without batch ops.
+constexpr int kKernelEnotsupp = 524;
+
+bool batch_unsupported(int err) {
+  return err == EINVAL || err == EOPNOTSUPP || err == ENOSYS || err == kKernelEnotsupp;
+}
+
+}  // namespace
+
+Status map_lookup_and_delete(int fd, const void* key, void* value) {
+  if (bpf_map_lookup_and_delete_elem(fd, key, value) != 0) {
+    int err = errno;
+    if (err == ENOENT) return Error::not_found(key ? "key not found" : "the map is empty");
+    if (err == EOPNOTSUPP || err == EINVAL || err == kKernelEnotsupp)
+      return Error::not_supported("BPF_MAP_LOOKUP_AND_DELETE_ELEM for this map type (Linux 4.20, 5.14 for hashes)",
+                                  "cannot pop from the map");
+    return Error::sys(err, "BPF_MAP_LOOKUP_AND_DELETE_ELEM");
+  }
+  return ok_status();
+}
+
+Status map_delete_batch(int fd, const void* keys, uint32_t& count) {
+  LIBBPF_OPTS(bpf_map_batch_opts, opts);
+  if (bpf_map_delete_batch(fd, keys, &count, &opts) != 0) {
+    int err = errno;
+    if (batch_unsupported(err))
+      return Error::not_supported("BPF_MAP_DELETE_BATCH (Linux 5.6)", "batch delete is not supported for this map");
+    if (err == ENOENT) return Error::not_found("a key of the batch is not in the map");
+    return Error::sys(err, "BPF_MAP_DELETE_BATCH");
+  }
+  return ok_status();
+}
+
+Status map_update_batch(int fd, const void* keys, const void* values, uint32_t& count, uint64_t flags) {
+  LIBBPF_OPTS(bpf_map_batch_opts, opts, .elem_flags = flags);
+  if (bpf_map_update_batch(fd, keys, values, &count, &opts) != 0) {
+    int err = errno;
+    if (batch_unsupported(err))
+      return Error::not_supported("BPF_MAP_UPDATE_BATCH (Linux 5.6)", "batch update is not supported for this map");
+    return Error::sys(err, "BPF_MAP_UPDATE_BATCH");
+  }
+  return ok_status();
+}
+
+Result<UniqueFd> map_create(const MapCreateSpec& spec) {
+  LIBBPF_OPTS(bpf_map_create_opts, opts, .map_flags = spec.flags);
+  if (spec.inner_map_fd >= 0) opts.inner_map_fd = uint32_t(spec.inner_map_fd);
+  int fd = bpf_map_create(bpf_map_type(spec.type), spec.name.empty() ? nullptr : spec.name.c_str(), spec.key_size,
+                          spec.value_size, spec.max_entries, &opts);
+  if (fd < 0) {
+    int err = errno;
+    return Error::sys(err, "map '" + spec.name + "': BPF_MAP_CREATE (type " + std::to_string(spec.type) + ")");
+  }
+  return UniqueFd(fd);
+}
+
+Result<MapInfo> map_info(int fd) {
+  struct bpf_map_info info = {};
+  uint32_t len = sizeof(info);
+  if (bpf_obj_get_info_by_fd(fd, &info, &len) != 0) return Error::sys(errno, "BPF_OBJ_GET_INFO_BY_FD (map)");
+  return MapInfo{info.type, info.id, info.key_size, info.value_size, info.max_entries, info.map_flags, info.name};
+}
+
+Result<UniqueFd> map_fd_by_id(unsigned id) {
+  int fd = bpf_map_get_fd_by_id(id);
+  if (fd < 0) {
+    int err = errno;
+    if (err == ENOENT) return Error::not_found("no map with id " + std::to_string(id));
+    return Error::sys(err, "BPF_MAP_GET_FD_BY_ID " + std::to_string(id));
+  }
+  return UniqueFd(fd);
+}
+
 }  // namespace tracekit::sys

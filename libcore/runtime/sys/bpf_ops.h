@@ -23,4 +23,36 @@ Result<UniqueFd> obj_get(const std::string& path);
 Result<UniqueFd> raw_tracepoint_open(const std::string& name, int prog_fd);
 Status obj_pin(int fd, const std::string& path);
 
+// ---- Map commands of the Python table API (issue 5) ----------------------------------------
+// BPF_MAP_LOOKUP_AND_DELETE_ELEM: a queue/stack pop when key is null (Linux 4.20).
+Status map_lookup_and_delete(int fd, const void* key, void* value);
+// BPF_MAP_DELETE_BATCH / BPF_MAP_UPDATE_BATCH (Linux 5.6); `count` is updated to the number
+// of elements processed. NotSupported when the kernel or map type lacks them.
+Status map_delete_batch(int fd, const void* keys, uint32_t& count);
+Status map_update_batch(int fd, const void* keys, const void* values, uint32_t& count, uint64_t flags);
+// BPF_MAP_CREATE, for tables made from Python (map-in-map inner maps, tests, benchmarks).
+struct MapCreateSpec {
+  unsigned type = 0;
+  std::string name;
+  unsigned key_size = 0;
+  unsigned value_size = 0;
+  unsigned max_entries = 0;
+  unsigned flags = 0;
+  int inner_map_fd = -1;
+};
+Result<UniqueFd> map_create(const MapCreateSpec& spec);
+// BPF_OBJ_GET_INFO_BY_FD on a map: its shape, for tables over maps tracekit did not create.
+struct MapInfo {
+  unsigned type = 0;
+  unsigned id = 0;
+  unsigned key_size = 0;
+  unsigned value_size = 0;
+  unsigned max_entries = 0;
+  unsigned flags = 0;
+  std::string name;
+};
+Result<MapInfo> map_info(int fd);
+// BPF_MAP_GET_FD_BY_ID.
+Result<UniqueFd> map_fd_by_id(unsigned id);
+
 }  // namespace tracekit::sys

@@ -1,0 +1,205 @@
+"""The table classes of keyed and indexed maps: hashes, arrays, and the arrays whose leaves are
+file descriptors (programs, cgroups, devices, CPUs, AF_XDP sockets, inner maps), plus LPM
+tries and queues/stacks. Per-CPU tables are in table_percpu.py, stack traces in
+table_stack.py, perf and ring buffers in table_events.py.
+"""
+
+import ctypes as ct
+import os
+
+from ._native import core
+from .table_base import BPF_ANY, TableBase, unpack
+
+
+class HashTable(TableBase):
+    """BPF_HASH / BPF_TABLE("hash", ...)."""
+
+
+class LruHash(HashTable):
+    """BPF_TABLE("lru_hash", ...): the kernel evicts the least recently used entry when full."""
+
+
+class LpmTrie(TableBase):
+    """BPF_LPM_TRIE: keys are {u32 prefixlen; data}, lookups match the longest prefix."""
+
+
+class ArrayBase(TableBase):
+    """Maps indexed 0..max_entries-1: integer keys, negative ones counted from the end."""
+
+    def _key(self, key):
+        if isinstance(key, int) and not isinstance(key, bool):
+            if key < 0:
+                key += self.max_entries
+            if not 0 <= key < self.max_entries:
+                raise IndexError("index %d out of range for table '%s' of %d entries" % (key, self.name,
+                                                                                         self.max_entries))
+            return self.Key(key)
+        key = super()._key(key)
+        if not 0 <= key.value < self.max_entries:
+            raise IndexError("index %d out of range for table '%s'" % (key.value, self.name))
+        return key
+
+    def __len__(self):
+        return self.max_entries
+
+
+class Array(ArrayBase):
+    """BPF_ARRAY: every index exists; deleting an index zeroes its leaf."""
+
+    def __delitem__(self, key):
+        self[key] = self.Leaf()
+
+    def clearitem(self, key):
+        self[key] = self.Leaf()
+
+    def keys(self):
+        return [self.Key(i) for i in range(self.max_entries)]
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def clear(self):
+        """Zeroes every leaf (array entries cannot be removed)."""
+        self.zero()
+
+    def zero(self):
+        n = self.max_entries
+        keys = (self.Key * n)(*range(n))
+        core.map_update_entries(self.map_fd, keys, self._key_size, bytearray(self._value_size * n),
+                                self._value_size, n, BPF_ANY)
+
+    def _read_all(self, and_delete=False):
+        keys, values, count = super()._read_all(False)
+        if and_delete:
+            self.zero()
+        return keys, values, count
+
+
+class _FdArray(ArrayBase):
+    """An array whose leaves are file descriptors when written (programs, cgroups, sockets,
+    maps) and kernel ids or values when read. Unset slots are absent, not zero."""
+
+    def _fd_of(self, leaf):
+        if hasattr(leaf, "fd"):  # BPF.Function, a table
+            return leaf.fd
+        if hasattr(leaf, "map_fd"):
+            return leaf.map_fd
+        if isinstance(leaf, ct._SimpleCData):
+            return leaf.value
+        if isinstance(leaf, int):
+            return leaf
+        raise TypeError("table '%s' takes a file descriptor (int) or an object with .fd, got %s"
+                        % (self.name, type(leaf).__name__))
+
+    def __setitem__(self, key, leaf):
+        fd = ct.c_int(self._fd_of(leaf))
+        core.map_update(self.map_fd, self._key(key), self._key_size, fd, 4, BPF_ANY)
+
+    def keys(self):
+        keys, _values, count = self._read_all()
+        return unpack(self.Key, keys, count)
+
+
+class ProgArray(_FdArray):
+    """BPF_PROG_ARRAY: tail-call targets. Set a slot to a BPF.Function (load_func()) or a
+    program fd; reading a slot gives the program's id."""
+
+
+class CgroupArray(_FdArray):
+    """BPF_CGROUP_ARRAY: set a slot to a cgroup v2 directory path or an open fd of one."""
+
+    def __setitem__(self, key, leaf):
+        if isinstance(leaf, (str, bytes)):
+            fd = os.open(leaf, os.O_RDONLY)
+            try:
+                super().__setitem__(key, fd)
+            finally:
+                os.close(fd)
+            return
+        super().__setitem__(key, leaf)
+
+
+class DevMap(ArrayBase):
+    """BPF_DEVMAP: slots hold an ifindex (or struct bpf_devmap_val) for XDP redirects."""
+
+
+class CpuMap(ArrayBase):
+    """BPF_CPUMAP: slots hold the queue size (or struct bpf_cpumap_val) of each CPU's XDP queue."""
+
+
+class XskMap(_FdArray):
+    """BPF_XSKMAP: slots hold AF_XDP socket fds."""
+
+
+class _MapInMap:
+    """Leaves are inner maps: set a slot to a table (or a map fd); reading gives the inner
+    map's id, and inner(key) a table over it."""
+
+    def __setitem__(self, key, leaf):
+        fd = leaf.map_fd if hasattr(leaf, "map_fd") else int(leaf)
+        core.map_update(self.map_fd, self._key(key), self._key_size, ct.c_int(fd), 4, BPF_ANY)
+
+    def inner(self, key, keytype=None, leaftype=None):
+        from .table import table_for_fd
+        map_id = self[key].value
+        return table_for_fd(core.map_fd_by_id(map_id), "%s[%s]" % (self.name, key), keytype, leaftype, owned=True)
+
+
+class MapInMapArray(_MapInMap, ArrayBase):
+    """BPF_ARRAY_OF_MAPS."""
+
+
+class MapInMapHash(_MapInMap, HashTable):
+    """BPF_HASH_OF_MAPS."""
+
+
+class QueueStack(TableBase):
+    """BPF_QUEUE / BPF_STACK: values without keys, pushed and popped (FIFO or LIFO)."""
+
+    BPF_EXIST = 2  # push(): on a full map, drop the oldest value instead of failing
+
+    def push(self, leaf, flags=0):
+        core.map_push(self.map_fd, self._leaf(leaf), self._value_size, flags)
+
+    def pop(self):
+        leaf = self.Leaf()
+        if not core.map_lookup_and_delete(self.map_fd, None, 0, leaf, self._value_size):
+            raise KeyError("table '%s' is empty" % self.name)
+        return leaf
+
+    def peek(self):
+        leaf = self.Leaf()
+        if not core.map_lookup_nokey(self.map_fd, leaf, self._value_size):
+            raise KeyError("table '%s' is empty" % self.name)
+        return leaf
+
+    def itervalues(self):
+        """Pops every value."""
+        while True:
+            try:
+                yield self.pop()
+            except KeyError:
+                return
+
+    def values(self):
+        return list(self.itervalues())
+
+    def _unsupported(self, *args, **kwargs):
+        raise TypeError("table '%s' is a queue/stack: use push(), pop(), peek() and values()" % self.name)
+
+    __getitem__ = __setitem__ = __delitem__ = _unsupported
+    keys = items = items_lookup_batch = items_lookup_and_delete_batch = _unsupported
+    items_delete_batch = items_update_batch = zero = _unsupported
+
+    def __contains__(self, key):
+        self._unsupported()
+
+    def __iter__(self):
+        return self.itervalues()
+
+    def __len__(self):
+        self._unsupported()
+
+    def clear(self):
+        for _ in self.itervalues():
+            pass
