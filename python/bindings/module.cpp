@@ -11,6 +11,8 @@ void register_attach(py::module_& m);
 void register_maps(py::module_& m);
 void register_events(py::module_& m);
 void register_json(py::module_& m);
+void register_symbols(py::module_& m);
+void register_programs(py::module_& m);
 }  // namespace tracekit::python
 
 PYBIND11_MODULE(_core, m) {
@@ -21,4 +23,6 @@ PYBIND11_MODULE(_core, m) {
   tracekit::python::register_maps(m);
   tracekit::python::register_events(m);
   tracekit::python::register_json(m);
+  tracekit::python::register_symbols(m);
+  tracekit::python::register_programs(m);
 }

@@ -72,6 +72,7 @@ class BPF(ProbeMethods, DataMethods):
         if compiled.debug_text:
             sys.stderr.write(compiled.debug_text)
         self._compiled_from_cache = compiled.from_cache
+        self._elf = compiled.elf  # for dump_func/disassemble_func (data.py)
         self._metadata = core.json_loads(compiled.metadata)
         self._map_meta = {m["name"]: m for m in self._metadata["maps"]}
         self._object = core.Object(compiled.elf, compiled.metadata, bool(debug & constants.DEBUG_BPF))

@@ -5,12 +5,16 @@ import ctypes as ct
 _dtypes = {}
 
 
+_available = None
+
+
 def available():
-    try:
-        import numpy  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """True if numpy can be imported (checked without importing it)."""
+    global _available
+    if _available is None:
+        import importlib.util
+        _available = importlib.util.find_spec("numpy") is not None
+    return _available
 
 
 def _build(np, cls):

@@ -1,9 +1,9 @@
 """BPF's data methods: tables, perf buffers and trace_pipe, BCC-compatible.
 
-A mixin of the BPF class (bpf.py).
+A mixin of the BPF class (bpf.py). Modules behind the methods are imported on first use, so
+that `import tracekit` stays cheap for tools that never touch them.
 """
 
-from .table import make_table
 from ._text import to_str
 
 
@@ -17,6 +17,7 @@ class DataMethods:
         if custom or name not in self._tables:
             if name not in self._map_meta:
                 raise KeyError("no table named '%s' (tables: %s)" % (name, ", ".join(sorted(self._map_meta)) or "none"))
+            from .table import make_table
             table = make_table(self, name, self._map_meta[name], keytype, leaftype, reducer)
             if custom:
                 return table
@@ -54,6 +55,70 @@ class DataMethods:
     def ring_buffer_consume(self):
         """Runs the ring buffer callbacks for whatever is there, without waiting."""
         self._ring_loop().consume()
+
+    # -- symbols (symbols.py) ---------------------------------------------------------------
+    @staticmethod
+    def ksym(addr, show_module=False, show_offset=False):
+        """The kernel function at addr as bytes: b"name", b"name+0x1f" (show_offset),
+        b"name [kernel]" / b"name [ext4]" (show_module), b"[unknown]" if none."""
+        from . import symbols
+        return symbols.ksym(addr, show_module, show_offset)
+
+    @staticmethod
+    def ksymname(name):
+        """The address of kernel symbol `name` (or "module:name"), -1 if unknown."""
+        from . import symbols
+        return symbols.ksymname(name)
+
+    @staticmethod
+    def sym(addr, pid, show_module=False, show_offset=False, demangle=True):
+        """The function at user address addr of process pid (pid < 0: the kernel), as
+        ksym() formats it; addr may also be a frame of a build-id stack trace."""
+        from . import symbols
+        return symbols.sym(addr, pid, show_module, show_offset, demangle)
+
+    @staticmethod
+    def _sym_cache(pid):
+        from . import symbols
+        return symbols.SymbolCache(pid)
+
+    @staticmethod
+    def add_module(modname):
+        """Registers an ELF file to symbolize build-id stack traces with."""
+        from . import symbols
+        return symbols.add_module(modname)
+
+    @staticmethod
+    def get_user_functions_and_addresses(name, sym_re):
+        from . import symbols
+        return symbols.get_user_functions_and_addresses(name, sym_re)
+
+    @staticmethod
+    def get_user_functions(name, sym_re):
+        from . import symbols
+        return set(fn for fn, _addr in symbols.get_user_functions_and_addresses(name, sym_re))
+
+    @staticmethod
+    def get_user_addresses(name, sym_re):
+        from . import symbols
+        return set(addr for _fn, addr in symbols.get_user_functions_and_addresses(name, sym_re))
+
+    # -- programs as code -------------------------------------------------------------------
+    def dump_func(self, func_name):
+        """The instructions of BPF function func_name as bytes (8 per instruction), as
+        compiled (map references unrelocated)."""
+        from ._native import core
+        return core.elf_function_bytes(self._elf, to_str(func_name))
+
+    def disassemble_func(self, func_name):
+        """func_name's instructions as text, in the verifier's syntax."""
+        from .disassembler import disassemble_prog
+        return disassemble_prog(func_name, self.dump_func(func_name))
+
+    def decode_table(self, table_name, sizeinfo=False):
+        """The key and leaf layouts of a table as C-like text."""
+        from .disassembler import decode_map
+        return decode_map(to_str(table_name), self[table_name], sizeinfo)
 
     # -- trace_pipe -------------------------------------------------------------------------
     def _trace_pipe(self):

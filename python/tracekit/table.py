@@ -9,13 +9,21 @@ table_percpu.py, table_stack.py and table_events.py. Histogram printing renders 
 import os
 
 from ._native import core
-from .table_base import BPF_ANY, BPF_EXIST, BPF_NOEXIST, BatchItems, TableBase  # noqa: F401
+from .table_base import BPF_ANY, BPF_EXIST, BPF_NOEXIST, BatchItems, TableBase
 from .table_events import PerfEventArray, RingBuf
-from .table_kinds import (Array, ArrayBase, CgroupArray, CpuMap, DevMap, HashTable, LpmTrie,  # noqa: F401
+from .table_kinds import (Array, ArrayBase, CgroupArray, CpuMap, DevMap, HashTable, LpmTrie,
                           LruHash, MapInMapArray, MapInMapHash, ProgArray, QueueStack, XskMap)
 from .table_percpu import LruPerCpuHash, PerCpuArray, PerCpuHash
-from .table_stack import StackBuildId, StackTrace, StackWalker  # noqa: F401
-from .hist import LINEAR_INDEX_MAX as linear_index_max, LOG2_INDEX_MAX as log2_index_max, STARS_MAX as stars_max  # noqa: F401
+from .table_stack import StackBuildId, StackTrace, StackWalker
+from .hist import LINEAR_INDEX_MAX as linear_index_max, LOG2_INDEX_MAX as log2_index_max, STARS_MAX as stars_max
+
+__all__ = [
+    "TableBase", "HashTable", "LruHash", "Array", "ArrayBase", "ProgArray", "PerfEventArray", "PerCpuHash",
+    "LruPerCpuHash", "PerCpuArray", "LpmTrie", "StackTrace", "StackWalker", "StackBuildId", "CgroupArray",
+    "DevMap", "CpuMap", "XskMap", "MapInMapArray", "MapInMapHash", "QueueStack", "RingBuf", "BatchItems",
+    "Table", "make_table", "table_for_fd", "create_map", "open_pinned", "BPF_ANY", "BPF_NOEXIST", "BPF_EXIST",
+    "stars_max", "log2_index_max", "linear_index_max",
+]
 
 # enum bpf_map_type (UAPI)
 BPF_MAP_TYPE_HASH = 1

@@ -13,7 +13,9 @@ otherwise, and in either case one native call per map rather than one per entry.
 import ctypes as ct
 import errno
 import os
-from collections.abc import MutableMapping
+# collections.abc re-exports this module; importing it directly spares importing the
+# collections package (~2.5 ms of every tool start).
+from _collections_abc import MutableMapping
 
 from ._native import core
 from .ctypes_layout import ctype_for

@@ -11,7 +11,6 @@ other leaves get trailing padding, so their fields read by name all the same.
 """
 
 import ctypes as ct
-import functools
 
 from .table_base import TableBase
 from .table_kinds import ArrayBase, HashTable
@@ -45,7 +44,11 @@ class _PerCpuMixin:
     def _present(self, leaf):
         if self.reducer is None:
             return leaf
-        return functools.reduce(self.reducer, leaf)
+        values = iter(leaf)
+        result = next(values)
+        for value in values:
+            result = self.reducer(result, value)
+        return result
 
     def __getitem__(self, key):
         return self._present(super().__getitem__(key))
