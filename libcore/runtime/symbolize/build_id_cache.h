@@ -25,7 +25,8 @@ class BuildIdCache {
  private:
   struct Entry {
     std::string path;
-    std::unique_ptr<ElfModules> modules;  // the file alone, placed at kBase
+    std::unique_ptr<ElfModules> modules;  // the file alone
+    uint64_t start = 0;                   // where it was placed
   };
   Entry* open(const std::string& build_id);
   std::map<std::string, Entry> entries_;

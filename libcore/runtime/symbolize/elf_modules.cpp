@@ -31,10 +31,16 @@ ElfModules::~ElfModules() {
   if (dwfl_) api_->dwfl_end(dwfl_);
 }
 
-bool ElfModules::report(const std::string& module, const std::string& file_name, int fd, uint64_t base) {
+std::optional<uint64_t> ElfModules::report(const std::string& module, const std::string& file_name, int fd,
+                                           uint64_t base) {
   Dwfl_Module* mod = api_->dwfl_report_elf(dwfl_, module.c_str(), file_name.c_str(), fd, base, false);
-  if (!mod && fd >= 0) ::close(fd);  // consumed only on success
-  return mod != nullptr;
+  if (!mod) {
+    if (fd >= 0) ::close(fd);  // consumed only on success
+    return std::nullopt;
+  }
+  Dwarf_Addr start = 0;
+  api_->dwfl_module_info(mod, nullptr, &start, nullptr, nullptr, nullptr, nullptr, nullptr);
+  return start;
 }
 
 void ElfModules::end_report() { api_->dwfl_report_end(dwfl_, nullptr, nullptr); }

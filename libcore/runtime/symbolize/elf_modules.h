@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "common/result.h"
@@ -26,8 +27,9 @@ class ElfModules {
 
   // Reports `module` (the name lookups return) read from `file_name`, or from `fd` if >= 0
   // (consumed either way), with its first PT_LOAD segment at `base`. Call end_report() after
-  // the last one. False if the file is not a usable ELF file.
-  bool report(const std::string& module, const std::string& file_name, int fd, uint64_t base);
+  // the last one. Returns where the module starts (ET_EXEC files stay at their link address,
+  // whatever `base`), or nullopt if the file is not a usable ELF file.
+  std::optional<uint64_t> report(const std::string& module, const std::string& file_name, int fd, uint64_t base);
   void end_report();
 
   // The symbol covering addr; for an address in a module without a covering symbol, only
