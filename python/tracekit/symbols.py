@@ -78,8 +78,7 @@ def ksymname(name):
 
 
 def sym(addr, pid, show_module=False, show_offset=False, demangle=True):
-    from .table_stack import StackBuildId
-    if isinstance(addr, StackBuildId):
+    if hasattr(addr, "build_id") and hasattr(addr, "status"):  # a frame of a build-id stack
         return _build_id_sym(addr, show_module, show_offset, demangle)
     name, offset, module = SymbolCache(pid).resolve(addr, demangle)
     return _format(name, offset, module, show_module, show_offset)

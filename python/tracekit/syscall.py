@@ -23,12 +23,13 @@ source = None  # "kernel" or "header", once loaded
 _PROGRAM = r"""
 #define MAX_SYSCALLS 1024
 struct syscall_table_t { u64 entry[MAX_SYSCALLS]; };
-BPF_ARRAY(config, u64, 3);  /* [0] reader pid, [1] sys_call_table address, [2] entries */
+BPF_ARRAY(tk_syscall_config, u64, 3);  /* [0] reader pid, [1] sys_call_table address, [2] entries */
 BPF_ARRAY(table, struct syscall_table_t, 1);
 
 RAW_TRACEPOINT_PROBE(sys_enter) {
     int pid_at = 0, addr_at = 1, count_at = 2, zero = 0;
-    u64 *pid = config.lookup(&pid_at), *addr = config.lookup(&addr_at), *count = config.lookup(&count_at);
+    u64 *pid = tk_syscall_config.lookup(&pid_at), *addr = tk_syscall_config.lookup(&addr_at),
+        *count = tk_syscall_config.lookup(&count_at);
     if (!pid || !addr || !count || (bpf_get_current_pid_tgid() >> 32) != *pid)
         return 0;
     struct syscall_table_t *t = table.lookup(&zero);
@@ -98,7 +99,7 @@ def _kernel_entries():
     count = min(_MAX_SYSCALLS, (size // 8) if size else 512)
     from .bpf import BPF
     with BPF(text=_PROGRAM) as b:
-        config = b["config"]
+        config = b["tk_syscall_config"]
         config[0] = os.getpid()
         config[1] = table_addr
         config[2] = count

@@ -62,6 +62,9 @@ Status read_one_by_one(int fd, const MapLayout& layout, bool and_delete, Entries
     if (st.ok()) {
       std::copy(next.begin(), next.end(), out.keys.begin() + size_t(out.count) * layout.key_size);
       ++out.count;
+    } else if (st.error().sys_errno == kKernelEnotsupp || st.error().sys_errno == EOPNOTSUPP) {
+      return Error::not_supported("reading this map type from user space",
+                                  "cannot read the map's entries: the kernel lets user space only write them");
     } else if (st.error().kind != ErrorKind::NotFound) {
       return std::move(st).error();  // a key deleted between next_key and lookup is skipped
     }
