@@ -148,6 +148,8 @@ class TableBase(MutableMapping):
             return value
         if issubclass(cls, ct._SimpleCData) and isinstance(value, (int, float, bool)):
             return cls(value)
+        if issubclass(cls, ct._SimpleCData) and isinstance(value, ct._SimpleCData):
+            return cls(value.value)
         if isinstance(value, (bytes, bytearray)):
             size = ct.sizeof(cls)
             if len(value) > size:
