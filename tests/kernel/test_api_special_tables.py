@@ -261,3 +261,35 @@ def test_build_id_stack_frames_symbolize_after_add_module():
     assert BPF.add_module(libc)
     assert b"getppid" in BPF.sym(first, -1)
     assert BPF.sym(first, -1, show_module=True).endswith(b"[%s]" % os.path.basename(libc).encode())
+
+
+KPROBE_STACKS = MINE + r"""
+BPF_TABLE("stacktrace", int, struct { u64 ip[127]; }, stacks, 16);
+BPF_HASH(seen, int, u64, 4);
+
+int on_getppid(struct pt_regs *ctx) {
+    if (not_mine())
+        return 0;
+    int ip_at = 0, stack_at = 1;
+    u64 ip = PT_REGS_IP(ctx);
+    u64 id = stacks.get_stackid(ctx, 0);
+    seen.update(&ip_at, &ip);
+    seen.update(&stack_at, &id);
+    return 0;
+}
+"""
+
+
+@pytest.mark.skipif(not core.kernel_info()["kprobe_pmu"], reason="this kernel has no kprobe PMU (CONFIG_KPROBES)")
+def test_kprobe_ip_and_kernel_stack_symbolize_to_the_probed_function():
+    with BPF(text=KPROBE_STACKS) as b:
+        mine(b)
+        fn = b.get_syscall_fnname("getppid")
+        b.attach_kprobe(event=fn, fn_name="on_getppid")
+        os.getppid()
+        seen = b["seen"]
+        ip, stack_id = seen[0].value, seen[1].value
+        assert BPF.ksym(ip) == fn
+        assert BPF.ksym(ip, show_module=True) == fn + b" [kernel]"
+        frames = [BPF.ksym(addr) for addr in b["stacks"].walk(stack_id)]
+        assert frames[0] == fn and b"do_syscall_64" in frames
