@@ -35,8 +35,15 @@ Hasher& Hasher::add(std::string_view bytes) {
     p += 16;
     n -= 16;
   }
+  if (n >= 8) {  // one more whole word: folding 9-15 tail bytes into one word collided
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    b_ = rotl(b_ ^ (w * kMulB), 29) * kMulA;
+    p += 8;
+    n -= 8;
+  }
   uint64_t tail = 0;
-  for (size_t i = 0; i < n; ++i) tail |= uint64_t(uint8_t(p[i])) << (8 * (i % 8));
+  for (size_t i = 0; i < n; ++i) tail |= uint64_t(uint8_t(p[i])) << (8 * i);
   if (n) a_ = rotl(a_ ^ (tail * kMulA) ^ n, 27) * kMulB;
   length_ += bytes.size();
   return *this;
