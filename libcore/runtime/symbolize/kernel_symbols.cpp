@@ -39,7 +39,9 @@ SortedSymbols parse_kallsyms(const std::string& text) {
       std::string_view mod = rest.substr(tab + 1);
       if (mod.size() >= 2 && mod.front() == '[' && mod.back() == ']') module = std::string(mod.substr(1, mod.size() - 2));
     }
-    out.add({addr, 0, std::string(name), std::move(module)});
+    // Upper-case types are global symbols: __x64_sys_getppid rather than a local alias.
+    bool global = type >= 'A' && type <= 'Z';
+    out.add({addr, 0, std::string(name), std::move(module), global});
   }
   out.finish();
   return out;

@@ -5,8 +5,9 @@
 namespace tracekit::symbolize {
 
 void SortedSymbols::finish() {
-  std::stable_sort(symbols_.begin(), symbols_.end(),
-                   [](const TableSymbol& a, const TableSymbol& b) { return a.address < b.address; });
+  std::stable_sort(symbols_.begin(), symbols_.end(), [](const TableSymbol& a, const TableSymbol& b) {
+    return a.address != b.address ? a.address < b.address : a.global && !b.global;
+  });
 }
 
 const TableSymbol* SortedSymbols::find(uint64_t addr) const {
@@ -14,7 +15,7 @@ const TableSymbol* SortedSymbols::find(uint64_t addr) const {
                              [](uint64_t a, const TableSymbol& s) { return a < s.address; });
   if (it == symbols_.begin()) return nullptr;
   --it;
-  // Of several symbols at one address, report the first one added (kallsyms order).
+  // Of several symbols at one address, report the first in finish()'s order.
   uint64_t at = it->address;
   while (it != symbols_.begin() && (it - 1)->address == at) --it;
   if (it->size != 0 && addr >= it->address + it->size) return nullptr;

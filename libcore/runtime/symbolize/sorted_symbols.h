@@ -14,12 +14,13 @@ struct TableSymbol {
   uint64_t size = 0;  // 0: unknown, extends to the next symbol
   std::string name;
   std::string module;
+  bool global = true;  // of several symbols at one address, a global one is reported
 };
 
 class SortedSymbols {
  public:
   void add(TableSymbol symbol) { symbols_.push_back(std::move(symbol)); }
-  // Sorts by address, keeping the first of symbols that share one.
+  // Sorts by address; of symbols that share one, the first global one is reported.
   void finish();
   size_t size() const { return symbols_.size(); }
   // The symbol covering addr, or nullptr.
