@@ -3,7 +3,10 @@
  * record), until SIGUSR1; then drains what is left and prints
  * "records <n> cpu_seconds <user+system> max_seq <s>".
  *
- *   ring_consumer MAP_FD
+ *   ring_consumer MAP_FD [WINDOW_US]
+ *
+ * With WINDOW_US, after a poll that found records it sleeps that long before reading again,
+ * as tracekit's batch API does, so that the kernel does not wake it at every record.
  */
 #include <bpf/libbpf.h>
 #include <signal.h>
@@ -11,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 struct event {
   uint32_t pid;
@@ -35,9 +39,10 @@ static int on_record(void *ctx, void *data, size_t size) {
 
 int main(int argc, char **argv) {
   if (argc < 2) {
-    fprintf(stderr, "usage: ring_consumer MAP_FD\n");
+    fprintf(stderr, "usage: ring_consumer MAP_FD [WINDOW_US]\n");
     return 2;
   }
+  long window_us = argc > 2 ? atol(argv[2]) : 0;
   signal(SIGUSR1, on_signal);
   struct ring_buffer *rb = ring_buffer__new(atoi(argv[1]), on_record, NULL, NULL);
   if (!rb) {
@@ -48,7 +53,10 @@ int main(int argc, char **argv) {
   fflush(stdout);
   struct rusage before, after;
   getrusage(RUSAGE_SELF, &before);
-  while (!stop) ring_buffer__poll(rb, 100);
+  while (!stop) {
+    int n = ring_buffer__poll(rb, 100);
+    if (n > 0 && window_us > 0) usleep(window_us);
+  }
   ring_buffer__consume(rb);
   getrusage(RUSAGE_SELF, &after);
   double cpu = (after.ru_utime.tv_sec - before.ru_utime.tv_sec) + (after.ru_utime.tv_usec - before.ru_utime.tv_usec) / 1e6 +

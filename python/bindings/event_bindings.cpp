@@ -5,7 +5,9 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <new>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "errors.h"
@@ -82,14 +84,43 @@ py::tuple dispatch(events::EventSource& source, py::function fn, py::object ctx,
   return py::make_tuple(n, sink.lost_by_cpu);
 }
 
+// A bytearray the batch is written into directly, sized to the batch once it is complete.
+class ByteArrayStorage : public events::BatchStorage {
+ public:
+  // Runs inside a drain (possibly under a libbpf callback): no exceptions; a failed
+  // allocation stops the batch and finish() raises MemoryError.
+  char* grow(size_t size) override {
+    if (!array_) {
+      array_ = PyByteArray_FromStringAndSize(nullptr, Py_ssize_t(size));
+    } else if (PyByteArray_Resize(array_, Py_ssize_t(size)) != 0) {
+      Py_CLEAR(array_);
+    }
+    if (!array_) {
+      PyErr_Clear();
+      failed_ = true;
+      return nullptr;
+    }
+    return PyByteArray_AS_STRING(array_);
+  }
+  py::object finish(size_t size) {
+    if (failed_) throw std::bad_alloc();
+    if (!array_) return py::reinterpret_steal<py::object>(PyByteArray_FromStringAndSize(nullptr, 0));
+    if (PyByteArray_Resize(array_, Py_ssize_t(size)) != 0) throw py::error_already_set();
+    return py::reinterpret_steal<py::object>(std::exchange(array_, nullptr));
+  }
+  ~ByteArrayStorage() override { Py_XDECREF(array_); }
+
+ private:
+  PyObject* array_ = nullptr;
+  bool failed_ = false;
+};
+
 // Returns (bytearray of count * stride bytes, count, lost).
 py::tuple read_batch(events::EventSource& source, events::StrideBatch& batch) {
-  batch.clear();
+  ByteArrayStorage storage;
+  batch.begin(&storage);
   unwrap(source.drain(batch));
-  std::string& bytes = batch.bytes();
-  PyObject* array = PyByteArray_FromStringAndSize(bytes.data(), Py_ssize_t(bytes.size()));
-  if (!array) throw py::error_already_set();
-  return py::make_tuple(py::reinterpret_steal<py::object>(array), batch.count(), batch.lost);
+  return py::make_tuple(storage.finish(batch.size()), batch.count(), batch.lost);
 }
 
 // A buffer with the StrideBatch it reuses between batches (its storage keeps its capacity).

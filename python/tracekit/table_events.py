@@ -4,6 +4,7 @@ the two ways to read them (callbacks and batches).
 """
 
 import ctypes as ct
+import time
 
 from ._native import core
 from . import ctypes_numpy
@@ -34,19 +35,25 @@ class _EventTable:
 
     def event(self, data):
         """The event at address `data` (a callback's argument) as the struct the program
-        submitted."""
-        return ct.cast(data, ct.POINTER(self.event_type())).contents
+        submitted. Like BCC's, it reads the buffer in place: copy what must outlive the
+        callback."""
+        cls = self._event_class or self.event_type()
+        return cls.from_address(data)
 
     def _open_batch_reader(self, page_cnt):
         raise NotImplementedError
 
-    def batches(self, timeout_ms=100, max_records=0, record_type=None, lost_cb=None, page_cnt=64, numpy=None):
+    def batches(self, timeout_ms=100, max_records=0, record_type=None, lost_cb=None, page_cnt=64, numpy=None,
+                window_ms=2):
         """Yields the events available after each wake-up, decoded all at once: a numpy
         structured array (when numpy is installed and `numpy` is not False) or a ctypes array
-        of the event struct (`record_type` overrides the struct the program submits). The
-        wait releases the GIL; an empty batch is yielded when timeout_ms passes without
-        events, so the loop can check its own exit conditions. At most max_records per batch
-        (0: no limit)."""
+        of the event struct (`record_type` overrides the struct the program submits).
+
+        Waiting releases the GIL. While events keep coming, each batch after a non-empty one
+        collects for window_ms before it is read, so a busy producer does not wake the reader
+        per event (a ring buffer wakes a reader that has caught up at every record); when none
+        come, the wait lasts up to timeout_ms and yields an empty batch, so the loop can check
+        its own exit conditions. At most max_records per batch (0: no limit)."""
         if self._buffer is not None:
             raise ValueError("table '%s' already delivers to a callback (open_*_buffer); "
                              "use either callbacks or batches()" % self.name)
@@ -57,14 +64,19 @@ class _EventTable:
             self._batch_reader = self._open_batch_reader(page_cnt)
         self._batch_lost = LostReporter(self.name, lost_cb)
         return self._batch_generator(self._batch_reader, record, use_numpy, timeout_ms, max_records,
-                                     self._batch_lost)
+                                     self._batch_lost, window_ms / 1000.0)
 
     @staticmethod
-    def _batch_generator(reader, record, use_numpy, timeout_ms, max_records, lost):
+    def _batch_generator(reader, record, use_numpy, timeout_ms, max_records, lost, window):
         stride = ct.sizeof(record)
+        busy = False
         while True:
-            reader.wait(timeout_ms)
+            if busy and window > 0:
+                time.sleep(window)  # releases the GIL; events gather without wake-ups
+            else:
+                reader.wait(timeout_ms)
             buf, count, lost_now = reader.read_batch(stride, max_records)
+            busy = count > 0
             lost.add(lost_now)
             if use_numpy:
                 yield ctypes_numpy.array_of(record, buf, count)

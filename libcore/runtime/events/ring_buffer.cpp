@@ -1,44 +1,78 @@
 #include "runtime/events/ring_buffer.h"
 
-#include <bpf/libbpf.h>
+#include <linux/bpf.h>
+#include <sys/epoll.h>
+#include <unistd.h>
 
 #include <cerrno>
 
 namespace tracekit::events {
+namespace {
+
+// Publishing the consumer position frees the space for the producer; in a long drain do it
+// now and then, not only at the end.
+constexpr size_t kPublishEvery = 4096;
+
+struct RecordHeader {
+  uint32_t len;  // BPF_RINGBUF_BUSY_BIT: not committed yet; BPF_RINGBUF_DISCARD_BIT: skip
+  uint32_t page_offset;
+};
+
+uint64_t load_acquire(const unsigned long* p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
+
+}  // namespace
 
 Result<std::unique_ptr<RingBuffer>> RingBuffer::open(int map_fd) {
+  sys::MapInfo info = TK_TRY(sys::map_info(map_fd));
+  if (info.type != BPF_MAP_TYPE_RINGBUF)
+    return Error::invalid("map '" + info.name + "' is not a ring buffer (type " + std::to_string(info.type) + ")");
   std::unique_ptr<RingBuffer> self(new RingBuffer());
-  self->buffer_ = ring_buffer__new(map_fd, &RingBuffer::on_sample, self.get(), nullptr);
-  if (!self->buffer_) {
-    int err = errno;
-    if (err == EINVAL || err == ENOTSUP)
-      return Error::not_supported("BPF ring buffers (BPF_MAP_TYPE_RINGBUF, Linux 5.8)",
-                                  "cannot open the ring buffer");
-    return Error::sys(err, "cannot open the ring buffer");
-  }
+  self->page_size_ = size_t(::getpagesize());
+  self->mask_ = uint64_t(info.max_entries) - 1;
+  self->consumer_ = TK_TRY(sys::map_mmap(map_fd, self->page_size_, 0, true));
+  self->producer_ =
+      TK_TRY(sys::map_mmap(map_fd, self->page_size_ + 2 * size_t(info.max_entries), self->page_size_, false));
+  self->epoll_.reset(::epoll_create1(EPOLL_CLOEXEC));
+  if (!self->epoll_.valid()) return Error::sys(errno, "epoll_create1");
+  struct epoll_event event = {};
+  event.events = EPOLLIN;
+  if (::epoll_ctl(self->epoll_.get(), EPOLL_CTL_ADD, map_fd, &event) != 0)
+    return Error::sys(errno, "epoll_ctl on ring buffer '" + info.name + "'");
   return self;
 }
 
-RingBuffer::~RingBuffer() {
-  if (buffer_) ring_buffer__free(buffer_);
-}
-
-int RingBuffer::epoll_fd() const { return ring_buffer__epoll_fd(buffer_); }
-
-int RingBuffer::on_sample(void* ctx, void* data, size_t size) {
-  auto* self = static_cast<RingBuffer*>(ctx);
-  ++self->taken_;
-  // A negative return makes libbpf stop after this record (which counts as consumed).
-  return self->sink_->on_record(-1, data, uint32_t(size)) ? 0 : -1;
-}
-
 Result<size_t> RingBuffer::drain(RecordSink& sink) {
-  sink_ = &sink;
-  taken_ = 0;
-  int rc = ring_buffer__consume(buffer_);
-  sink_ = nullptr;
-  if (rc < 0 && rc != -1) return Error::sys(-rc, "ring buffer read");
-  return taken_;
+  auto* consumer_pos = reinterpret_cast<unsigned long*>(consumer_.data());
+  const auto* producer_pos = reinterpret_cast<const unsigned long*>(producer_.data());
+  const char* data = producer_.data() + page_size_;
+  uint64_t cons = load_acquire(consumer_pos);
+  size_t taken = 0, since_publish = 0;
+  bool done = false;
+  while (!done) {
+    uint64_t prod = load_acquire(producer_pos);
+    if (cons >= prod) break;  // caught up
+    while (cons < prod && !done) {
+      const auto* header = reinterpret_cast<const RecordHeader*>(data + (cons & mask_));
+      uint32_t len = __atomic_load_n(&header->len, __ATOMIC_ACQUIRE);
+      if (len & BPF_RINGBUF_BUSY_BIT) {  // reserved, not submitted yet: the rest waits for it
+        done = true;
+        break;
+      }
+      uint32_t size = len & ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT);
+      cons += (uint64_t(size) + BPF_RINGBUF_HDR_SZ + 7) & ~uint64_t(7);
+      if (!(len & BPF_RINGBUF_DISCARD_BIT)) {
+        ++taken;
+        // A sink that stops keeps the records after this one in the ring.
+        if (!sink.on_record(-1, reinterpret_cast<const char*>(header) + BPF_RINGBUF_HDR_SZ, size)) done = true;
+      }
+      if (++since_publish == kPublishEvery) {
+        __atomic_store_n(consumer_pos, cons, __ATOMIC_RELEASE);
+        since_publish = 0;
+      }
+    }
+  }
+  __atomic_store_n(consumer_pos, cons, __ATOMIC_RELEASE);
+  return taken;
 }
 
 }  // namespace tracekit::events

@@ -1,6 +1,9 @@
 #include "runtime/sys/bpf_ops.h"
 
 #include <bpf/bpf.h>
+#include <sys/mman.h>
+
+#include <utility>
 
 #include <cerrno>
 
@@ -157,6 +160,28 @@ Result<UniqueFd> map_fd_by_id(unsigned id) {
     return Error::sys(err, "BPF_MAP_GET_FD_BY_ID " + std::to_string(id));
   }
   return UniqueFd(fd);
+}
+
+MapMemory::MapMemory(MapMemory&& other) noexcept
+    : address_(std::exchange(other.address_, nullptr)), length_(std::exchange(other.length_, 0)) {}
+
+MapMemory& MapMemory::operator=(MapMemory&& other) noexcept {
+  if (this != &other) {
+    if (address_) ::munmap(address_, length_);
+    address_ = std::exchange(other.address_, nullptr);
+    length_ = std::exchange(other.length_, 0);
+  }
+  return *this;
+}
+
+MapMemory::~MapMemory() {
+  if (address_) ::munmap(address_, length_);
+}
+
+Result<MapMemory> map_mmap(int fd, size_t length, size_t offset, bool writable) {
+  void* address = ::mmap(nullptr, length, PROT_READ | (writable ? PROT_WRITE : 0), MAP_SHARED, fd, off_t(offset));
+  if (address == MAP_FAILED) return Error::sys(errno, "mmap of a BPF map");
+  return MapMemory(address, length);
 }
 
 }  // namespace tracekit::sys

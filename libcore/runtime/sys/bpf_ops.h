@@ -54,5 +54,23 @@ struct MapInfo {
 Result<MapInfo> map_info(int fd);
 // BPF_MAP_GET_FD_BY_ID.
 Result<UniqueFd> map_fd_by_id(unsigned id);
+// mmap() of a map's memory (ring buffers: the consumer page read-write, the producer page and
+// data pages read-only); MapMemory unmaps on destruction.
+class MapMemory {
+ public:
+  MapMemory() = default;
+  MapMemory(void* address, size_t length) : address_(address), length_(length) {}
+  MapMemory(MapMemory&& other) noexcept;
+  MapMemory& operator=(MapMemory&& other) noexcept;
+  MapMemory(const MapMemory&) = delete;
+  MapMemory& operator=(const MapMemory&) = delete;
+  ~MapMemory();
+  char* data() const { return static_cast<char*>(address_); }
+
+ private:
+  void* address_ = nullptr;
+  size_t length_ = 0;
+};
+Result<MapMemory> map_mmap(int fd, size_t length, size_t offset, bool writable);
 
 }  // namespace tracekit::sys
