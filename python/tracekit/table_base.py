@@ -12,6 +12,7 @@ otherwise, and in either case one native call per map rather than one per entry.
 
 import ctypes as ct
 import errno
+import gc
 import os
 # collections.abc re-exports this module; importing it directly spares importing the
 # collections package (~2.5 ms of every tool start).
@@ -35,17 +36,39 @@ def _default_type(layout, size, hint):
     return ctype_for({"kind": "int", "size": size, "signed": False}, hint)
 
 
+class _GcPaused:
+    """Pauses the cyclic garbage collector while a whole map becomes Python objects: the
+    objects hold no cycles, and collections triggered by a million allocations would
+    otherwise take most of the time (1.4 s instead of 0.2 s per million leaves)."""
+
+    def __enter__(self):
+        self.was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc):
+        if self.was_enabled:
+            gc.enable()
+
+
 def unpack(cls, buf, count):
     """`count` instances of ctypes type `cls` packed in `buf` (a bytearray): integers come
     back as ctypes integers (BCC's k.value), records as views sharing `buf`."""
     if count == 0:
         return []
-    if issubclass(cls, ct._SimpleCData):
-        if cls._type_ in "bBhHiIlLqQ?fd":
-            return [cls(v) for v in memoryview(buf).cast(cls._type_)[:count]]
-        size = ct.sizeof(cls)
-        return [cls.from_buffer(buf, i * size) for i in range(count)]
-    return list((cls * count).from_buffer(buf))
+    with _GcPaused():
+        if issubclass(cls, ct._SimpleCData):
+            if cls._type_ in "bBhHiIlLqQ?fd":
+                return list(map(cls, memoryview(buf).cast(cls._type_)[:count]))
+            size = ct.sizeof(cls)
+            return [cls.from_buffer(buf, i * size) for i in range(count)]
+        return list((cls * count).from_buffer(buf))
+
+
+def pairs(key_type, keys, leaf_type, values, count):
+    """[(key, leaf)] of a whole-map read."""
+    ks, vs = unpack(key_type, keys, count), unpack(leaf_type, values, count)
+    with _GcPaused():
+        return list(zip(ks, vs))
 
 
 def pack(cls, values):
@@ -76,17 +99,20 @@ class BatchItems:
     def __len__(self):
         return self.count
 
+    def _all_pairs(self):
+        if self._pairs is None:
+            self._pairs = pairs(self._key_type, self._keys_buf, self._leaf_type, self._values_buf, self.count)
+        return self._pairs
+
     def __iter__(self):
-        return self
+        # A for loop iterates the list itself (no Python-level __next__ per entry).
+        return iter(self._all_pairs()[self._next:])
 
     def __next__(self):
-        if self._pairs is None:
-            self._pairs = list(zip(unpack(self._key_type, self._keys_buf, self.count),
-                                   unpack(self._leaf_type, self._values_buf, self.count)))
         if self._next >= self.count:
             raise StopIteration
         self._next += 1
-        return self._pairs[self._next - 1]
+        return self._all_pairs()[self._next - 1]
 
     def to_numpy(self):
         """(keys, values) as numpy arrays (structured where the types are structs)."""
@@ -220,7 +246,7 @@ class TableBase(MutableMapping):
 
     def _pairs(self):
         keys, values, count = self._read_all()
-        return list(zip(unpack(self.Key, keys, count), unpack(self.Leaf, values, count)))
+        return pairs(self.Key, keys, self.Leaf, values, count)
 
     def _present(self, leaf):
         return leaf
