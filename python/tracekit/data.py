@@ -8,6 +8,31 @@ from ._text import to_str
 
 
 class DataMethods:
+    # Program types of load_func() beyond bpf.py's, and XDP values, as BCC's BPF class has them.
+    CGROUP_SKB = 8
+    CGROUP_SOCK = 9
+    LWT_IN = 10
+    LWT_OUT = 11
+    LWT_XMIT = 12
+    SOCK_OPS = 13
+    SK_SKB = 14
+    CGROUP_DEVICE = 15
+    SK_MSG = 16
+    CGROUP_SOCK_ADDR = 18
+    CGROUP_SOCKOPT = 25
+    TRACING = 26
+    LSM = 29
+    XDP_ABORTED = 0
+    XDP_DROP = 1
+    XDP_PASS = 2
+    XDP_TX = 3
+    XDP_REDIRECT = 4
+    XDP_FLAGS_UPDATE_IF_NOEXIST = 1 << 0
+    XDP_FLAGS_SKB_MODE = 1 << 1
+    XDP_FLAGS_DRV_MODE = 1 << 2
+    XDP_FLAGS_HW_MODE = 1 << 3
+    XDP_FLAGS_REPLACE = 1 << 4
+
     # -- tables -----------------------------------------------------------------------------
     def get_table(self, name, keytype=None, leaftype=None, reducer=None):
         """The table for map `name`; keytype/leaftype override the ctypes types taken from
@@ -25,12 +50,14 @@ class DataMethods:
         return self._tables[name]
 
     def __getitem__(self, name):
+        """b["name"]: the table of map `name` (see get_table)."""
         return self.get_table(name)
 
     def __contains__(self, name):
         return to_str(name) in self._map_meta
 
     def __iter__(self):
+        """The names of the program's maps."""
         return iter(self._map_meta)
 
     def __len__(self):
@@ -38,9 +65,12 @@ class DataMethods:
 
     # -- events -----------------------------------------------------------------------------
     def perf_buffer_poll(self, timeout=-1):
+        """Waits up to timeout ms (-1: until an event arrives) for events of the perf buffers
+        opened with open_perf_buffer(), then calls their callbacks. The wait releases the GIL."""
         self._events.poll(timeout)
 
     def perf_buffer_consume(self):
+        """Calls the perf buffer callbacks for whatever is buffered, without waiting."""
         self._events.consume()
 
     kprobe_poll = perf_buffer_poll
@@ -128,11 +158,16 @@ class DataMethods:
         return self._trace
 
     def trace_readline(self, nonblocking=False):
+        """One line of bpf_trace_printk() output from trace_pipe (bytes, no newline); None
+        when nonblocking and there is none."""
         return self._trace_pipe().readline(nonblocking)
 
     def trace_fields(self, nonblocking=False):
+        """(task, pid, cpu, flags, ts, msg) of the next bpf_trace_printk() line."""
         return self._trace_pipe().fields(nonblocking)
 
     def trace_print(self, fmt=None):
+        """Prints bpf_trace_printk() output until interrupted; fmt formats the fields, e.g.
+        "{1} {5}" or "{task} {msg}"."""
         self._trace_pipe().print_lines(fmt)
 

@@ -70,9 +70,10 @@ class TracePipe:
                 if fields[0] is None:
                     continue
                 task, pid, cpu, flags, ts, msg = fields
-                line = fmt.format(task=task.decode(errors="replace"), pid=pid, cpu=cpu,
-                                  flags=flags.decode(errors="replace"), ts=ts,
-                                  msg=msg.decode(errors="replace"))
+                task, flags, msg = (v.decode(errors="replace") for v in (task, flags, msg))
+                # BCC's form is positional ("{1} {5}"); names work too ("{pid} {msg}").
+                line = fmt.format(task, pid, cpu, flags, ts, msg, task=task, pid=pid, cpu=cpu, flags=flags,
+                                  ts=ts, msg=msg)
             else:
                 line = self.readline()
                 if line is None:

@@ -192,3 +192,32 @@ def test_typed_errors():
     with pytest.raises(KeyError):
         BPF(text=CLOCK)["nope"]
     assert ct.sizeof(ct.c_int) == 4
+
+
+TRACE_SCRIPT = r"""
+import sys
+from tracekit import BPF
+b = BPF(text='TRACEPOINT_PROBE(syscalls, sys_enter_getppid) '
+             '{ if ((bpf_get_current_pid_tgid() >> 32) == %d) bpf_trace_printk("tk-fmt-marker\\n"); return 0; }')
+print("attached", flush=True)
+b.trace_print(fmt=sys.argv[1])
+"""
+
+
+@pytest.mark.parametrize("fmt,expected", [("{1} {5}", "%(pid)d tk-fmt-marker"),
+                                          ("{task}:{pid}:{msg}", "python3:%(pid)d:tk-fmt-marker")])
+def test_trace_print_formats_fields_by_position_or_name(fmt, expected):
+    import sys
+    from support.processes import Background
+    script = TRACE_SCRIPT % os.getpid()
+    child = Background([sys.executable, "-c", script, fmt])
+    try:
+        child.wait_for(b"attached")
+        deadline = time.time() + 20
+        want = (expected % {"pid": os.getpid()}).encode()
+        while want not in child.out and time.time() < deadline:
+            os.getppid()
+            child._read_available(0.1)
+        assert want in child.out, child.out
+    finally:
+        child.stop()

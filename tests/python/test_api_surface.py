@@ -201,3 +201,19 @@ def test_compat_names_resolve_to_tracekit(tmp_path):
         "printb(b'compat ok %d' % PerfSWConfig.CPU_CLOCK)\n")
     out = subprocess.run([sys.executable, "-m", "tracekit.compat", str(script)], capture_output=True, check=True)
     assert out.stdout == b"compat ok 0\n"
+
+
+def test_the_type_stub_lists_every_public_member_of_bpf():
+    import ast
+    stub = os.path.join(os.path.dirname(tracekit.__file__), "bpf.pyi")
+    with open(stub) as f:
+        tree = ast.parse(f.read())
+    cls = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == "BPF")
+    names = set()
+    for node in cls.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.AnnAssign):
+            names.add(node.target.id)
+    public = {n for n in dir(tracekit.BPF) if not n.startswith("_") or n in ("__getitem__", "_sym_cache")}
+    assert public - names == set()
