@@ -46,29 +46,24 @@ Result<size_t> RingBuffer::drain(RecordSink& sink) {
   const auto* producer_pos = reinterpret_cast<const unsigned long*>(producer_.data());
   const char* data = producer_.data() + page_size_;
   uint64_t cons = load_acquire(consumer_pos);
+  // Only what was there when the drain began: against a producer as fast as we are, a drain
+  // that chased the producer position would never end.
+  const uint64_t prod = load_acquire(producer_pos);
   size_t taken = 0, since_publish = 0;
-  bool done = false;
-  while (!done) {
-    uint64_t prod = load_acquire(producer_pos);
-    if (cons >= prod) break;  // caught up
-    while (cons < prod && !done) {
-      const auto* header = reinterpret_cast<const RecordHeader*>(data + (cons & mask_));
-      uint32_t len = __atomic_load_n(&header->len, __ATOMIC_ACQUIRE);
-      if (len & BPF_RINGBUF_BUSY_BIT) {  // reserved, not submitted yet: the rest waits for it
-        done = true;
-        break;
-      }
-      uint32_t size = len & ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT);
-      cons += (uint64_t(size) + BPF_RINGBUF_HDR_SZ + 7) & ~uint64_t(7);
-      if (!(len & BPF_RINGBUF_DISCARD_BIT)) {
-        ++taken;
-        // A sink that stops keeps the records after this one in the ring.
-        if (!sink.on_record(-1, reinterpret_cast<const char*>(header) + BPF_RINGBUF_HDR_SZ, size)) done = true;
-      }
-      if (++since_publish == kPublishEvery) {
-        __atomic_store_n(consumer_pos, cons, __ATOMIC_RELEASE);
-        since_publish = 0;
-      }
+  while (cons < prod) {
+    const auto* header = reinterpret_cast<const RecordHeader*>(data + (cons & mask_));
+    uint32_t len = __atomic_load_n(&header->len, __ATOMIC_ACQUIRE);
+    if (len & BPF_RINGBUF_BUSY_BIT) break;  // reserved, not submitted yet: the rest waits for it
+    uint32_t size = len & ~(BPF_RINGBUF_BUSY_BIT | BPF_RINGBUF_DISCARD_BIT);
+    cons += (uint64_t(size) + BPF_RINGBUF_HDR_SZ + 7) & ~uint64_t(7);
+    if (!(len & BPF_RINGBUF_DISCARD_BIT)) {
+      ++taken;
+      // A sink that stops keeps the records after this one in the ring.
+      if (!sink.on_record(-1, reinterpret_cast<const char*>(header) + BPF_RINGBUF_HDR_SZ, size)) break;
+    }
+    if (++since_publish == kPublishEvery) {
+      __atomic_store_n(consumer_pos, cons, __ATOMIC_RELEASE);
+      since_publish = 0;
     }
   }
   __atomic_store_n(consumer_pos, cons, __ATOMIC_RELEASE);
