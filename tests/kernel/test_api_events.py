@@ -221,3 +221,41 @@ def test_batch_size_limit(b):
     produce(20)
     sizes = [len(next(batches)) for _ in range(3)]
     assert sizes == [7, 7, 6]
+
+
+def test_wakeup_events_defers_the_wakeup(b):
+    got = []
+    b["perf_events"].open_perf_buffer(lambda cpu, data, size: got.append(size), wakeup_events=20)
+    os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one CPU's ring
+    try:
+        produce(3)
+        start = time.monotonic()
+        b.perf_buffer_poll(timeout=300)  # 3 < 20 events: no wake-up, the wait runs out
+        waited = time.monotonic() - start
+        assert len(got) == 3 and waited >= 0.25
+        produce(20)
+        start = time.monotonic()
+        b.perf_buffer_poll(timeout=5000)  # the 20th event wakes the poll
+        assert time.monotonic() - start < 2.5 and len(got) == 23
+    finally:
+        os.sched_setaffinity(0, set(range(os.cpu_count())))
+
+
+TWO_BUFFERS = PROGRAM.replace("BPF_PERF_OUTPUT(perf_events);", "BPF_PERF_OUTPUT(perf_events);\nBPF_PERF_OUTPUT(more_events);") \
+    .replace("perf_events.perf_submit(args, &e, sizeof(e));",
+             "perf_events.perf_submit(args, &e, sizeof(e));\n    more_events.perf_submit(args, &e, sizeof(e));")
+
+
+def test_several_perf_buffers_poll_together():
+    with BPF(text=TWO_BUFFERS) as b:
+        b["tk_config"][0] = os.getpid()
+        got = {"perf_events": 0, "more_events": 0}
+        for name in got:
+            b[name].open_perf_buffer(lambda cpu, data, size, name=name: got.__setitem__(name, got[name] + 1))
+        produce(10)
+        poll_until(lambda: b.perf_buffer_poll(timeout=100), lambda: min(got.values()) >= 10)
+        assert got == {"perf_events": 10, "more_events": 10}
+        b["more_events"].close_perf_buffer()
+        produce(5)
+        poll_until(lambda: b.perf_buffer_poll(timeout=100), lambda: got["perf_events"] >= 15)
+        assert got == {"perf_events": 15, "more_events": 10}

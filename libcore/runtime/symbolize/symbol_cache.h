@@ -1,6 +1,8 @@
 // Symbol caches by pid, as BPF.sym() uses them: a process's symbols are read once and kept,
 // also after the process exits (its stacks can still be printed), and read again when the
-// process has called exec() since (ProcessIdentity changed).
+// process has called exec() since (ProcessIdentity changed). libdwfl keeps every mapped file
+// open, so only the kMaxProcesses most recently used processes are kept: a system-wide
+// profiler must not run out of file descriptors.
 #pragma once
 
 #include <sys/types.h>
@@ -19,9 +21,16 @@ class SymbolCaches {
   Result<ProcessSymbols*> get(pid_t pid);
   void forget(pid_t pid) { caches_.erase(pid); }
   void clear() { caches_.clear(); }
+  static constexpr size_t kMaxProcesses = 64;
 
  private:
-  std::map<pid_t, std::unique_ptr<ProcessSymbols>> caches_;
+  struct Entry {
+    std::unique_ptr<ProcessSymbols> symbols;
+    uint64_t last_use = 0;
+  };
+  void evict_if_full();
+  std::map<pid_t, Entry> caches_;
+  uint64_t clock_ = 0;
 };
 
 }  // namespace tracekit::symbolize
