@@ -14,6 +14,7 @@ import builtins
 
 
 class TracekitError(Exception):
+    """Any tracekit failure; ``errno`` is set where a system call failed."""
     log = ""
     feature = ""
     errno = 0
@@ -21,24 +22,30 @@ class TracekitError(Exception):
 
 
 class CompileError(TracekitError):
-    pass
+    """The program text did not compile; ``diagnostics`` has Clang's messages."""
 
 
 class VerifierError(TracekitError):
-    pass
+    """The kernel verifier rejected a program; ``log`` is its full log."""
 
 
 class NotSupportedError(TracekitError):
-    pass
+    """The running kernel (or system) lacks what was asked for; ``feature`` names it."""
+
+    def __str__(self):
+        text = super().__str__()
+        if self.feature and self.feature not in text:
+            text += " (not available here: %s)" % self.feature
+        return text
 
 
 class PermissionError(TracekitError, builtins.PermissionError):
-    pass
+    """Tracing needs root, or CAP_BPF with CAP_PERFMON."""
 
 
 class NotFoundError(TracekitError, LookupError):
-    pass
+    """A named thing (map, program, function, tracepoint, file) does not exist."""
 
 
 class InvalidArgumentError(TracekitError, ValueError):
-    pass
+    """An argument the kernel or tracekit cannot take."""

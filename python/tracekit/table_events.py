@@ -120,9 +120,6 @@ class PerfEventArray(_EventTable, ArrayBase):
     def _open_batch_reader(self, page_cnt):
         return core.PerfBuffer(self.map_fd, page_cnt, 1, True)
 
-    def __delitem__(self, key):
-        super().__delitem__(key)
-
     # -- BPF_PERF_ARRAY: hardware/software counters per CPU ---------------------------------
     def open_perf_event(self, typ, config, pid=-1):
         """Opens a perf counter (PerfType typ, PerfHWConfig/PerfSWConfig config) on every

@@ -217,3 +217,13 @@ def test_the_type_stub_lists_every_public_member_of_bpf():
             names.add(node.target.id)
     public = {n for n in dir(tracekit.BPF) if not n.startswith("_") or n in ("__getitem__", "_sym_cache")}
     assert public - names == set()
+
+
+def test_not_supported_names_the_feature_in_its_message():
+    e = tracekit.NotSupportedError("cannot open the ring buffer")
+    e.feature = "BPF ring buffers (BPF_MAP_TYPE_RINGBUF, Linux 5.8)"
+    assert str(e) == ("cannot open the ring buffer (not available here: "
+                      "BPF ring buffers (BPF_MAP_TYPE_RINGBUF, Linux 5.8))")
+    e = tracekit.NotSupportedError("kprobes need CONFIG_KPROBES")
+    e.feature = "CONFIG_KPROBES"
+    assert str(e) == "kprobes need CONFIG_KPROBES"
