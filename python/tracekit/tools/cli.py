@@ -10,44 +10,24 @@ is an argparse error (exit 2), never a C compile error.
 import argparse
 
 
-def positive_int(text):
-    try:
-        value = int(text, 0)
-    except ValueError:
-        raise argparse.ArgumentTypeError("invalid positive integer: %r" % text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be positive: %r" % text)
-    return value
+def _integer(what, minimum):
+    """An argparse type: an integer >= minimum, reported as `what` when it is not."""
+    def parse(text):
+        try:
+            value = int(text, 0)
+        except ValueError:
+            raise argparse.ArgumentTypeError("invalid %s: %r" % (what, text))
+        if value < minimum:
+            raise argparse.ArgumentTypeError("invalid %s (must be >= %d): %r" % (what, minimum, text))
+        return value
+    parse.__name__ = what.replace(" ", "_")
+    return parse
 
 
-def nonnegative_int(text):
-    try:
-        value = int(text, 0)
-    except ValueError:
-        raise argparse.ArgumentTypeError("invalid non-negative integer: %r" % text)
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be >= 0: %r" % text)
-    return value
-
-
-def pid(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("invalid PID: %r" % text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("invalid PID: %r" % text)
-    return value
-
-
-def uid(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("invalid UID: %r" % text)
-    if value < 0:
-        raise argparse.ArgumentTypeError("invalid UID: %r" % text)
-    return value
+positive_int = _integer("positive integer", 1)
+nonnegative_int = _integer("non-negative integer", 0)
+pid = _integer("PID", 1)
+uid = _integer("UID", 0)
 
 
 def parser(doc, examples="", pid_option=False, tid_option=False, timestamp=False,
