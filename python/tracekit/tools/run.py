@@ -10,6 +10,7 @@ what is missing, and the tool exits 1; bad arguments never get this far (cli.py,
 import os
 import signal
 import sys
+import time
 
 from .. import BPF
 from ..errors import NotSupportedError, PermissionError, TracekitError
@@ -76,8 +77,9 @@ def load(tool_file, args, defines=None, source_name=None, attach=None):
     return bpf
 
 
-def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None):
-    """Calls on_event(event) for each event of perf buffer `table` until Ctrl-C.
+def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None, duration=None):
+    """Calls on_event(event) for each event of perf buffer `table` until Ctrl-C (or for
+    `duration` seconds).
 
     `header` (a string, or a function that prints) comes out once the buffer is open, so that
     whatever a user (or a test) starts after seeing it is traced."""
@@ -92,9 +94,11 @@ def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None):
     elif header:
         print(header)
     sys.stdout.flush()
+    deadline = time.monotonic() + duration if duration else None
     try:
-        while True:
-            bpf.perf_buffer_poll()
+        while deadline is None or time.monotonic() < deadline:
+            timeout = -1 if deadline is None else max(1, int((deadline - time.monotonic()) * 1000))
+            bpf.perf_buffer_poll(timeout)
     except KeyboardInterrupt:
         pass
     finally:
