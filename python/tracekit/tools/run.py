@@ -89,13 +89,10 @@ def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None, duratio
         on_event(events.event(data))
 
     events.open_perf_buffer(callback, page_cnt=page_cnt, lost_cb=lost_cb)
-    if callable(header):
-        header()
-    elif header:
-        print(header)
-    sys.stdout.flush()
     deadline = time.monotonic() + duration if duration else None
     try:
+        # The header says "ready": a Ctrl-C from then on ends the loop cleanly.
+        _print_header(header)
         while deadline is None or time.monotonic() < deadline:
             timeout = -1 if deadline is None else max(1, int((deadline - time.monotonic()) * 1000))
             bpf.perf_buffer_poll(timeout)
@@ -103,6 +100,27 @@ def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None, duratio
         pass
     finally:
         bpf.cleanup()
+
+
+def _print_header(header):
+    if callable(header):
+        header()
+    elif header:
+        print(header)
+    sys.stdout.flush()
+
+
+def wait_for_interrupt(duration=None, header=None):
+    """Prints `header`, then sleeps until Ctrl-C (or SIGTERM), or for `duration` seconds."""
+    try:
+        _print_header(header)
+        if duration:
+            time.sleep(duration)
+        else:
+            while True:
+                time.sleep(3600)
+    except KeyboardInterrupt:
+        pass
 
 
 def _exit_cleanly_on_sigterm():
