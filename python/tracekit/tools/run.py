@@ -123,6 +123,29 @@ def wait_for_interrupt(duration=None, header=None):
         pass
 
 
+def intervals(report, interval=None, count=None, header=None):
+    """BCC's summary loop: prints `header`, then every `interval` seconds (once at Ctrl-C
+    without an interval) a blank line and report(), `count` times at most. Ctrl-C reports once
+    more and ends."""
+    remaining = count or float("inf")
+    try:
+        _print_header(header)
+    except KeyboardInterrupt:
+        pass
+    while remaining > 0:
+        exiting = False
+        try:
+            time.sleep(interval if interval and interval < 99999999 else 3600 * 24 * 365)
+        except KeyboardInterrupt:
+            exiting = True
+        print()
+        report()
+        sys.stdout.flush()
+        remaining -= 1
+        if exiting:
+            break
+
+
 def _exit_cleanly_on_sigterm():
     # SIGTERM ends the loop like Ctrl-C, so cleanup runs; probes are fd-based either way.
     def handler(signum, frame):
