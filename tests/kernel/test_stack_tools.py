@@ -27,8 +27,9 @@ def start(workload, mode, seconds):
 
 def test_profile_folded_stack_contains_the_burning_function(workload):
     proc = start(workload, "burn", 3)
-    prof = tool("profile", "-f", "-U", "-p", str(proc.pid), "-F", "99", "4")
+    prof = tool("profile", "--verbose", "-f", "-U", "-p", str(proc.pid), "-F", "99", "4")
     try:
+        prof.wait_for(b"attached", stderr=True)
         proc.stdin.write(b"g")
         proc.stdin.flush()
         proc.wait()
@@ -43,8 +44,9 @@ def test_profile_folded_stack_contains_the_burning_function(workload):
 
 def test_offcputime_folded_stack_contains_the_sleeping_function(workload):
     proc = start(workload, "sleep", 2)
-    off = tool("offcputime", "-f", "-U", "-p", str(proc.pid), "3")
+    off = tool("offcputime", "--verbose", "-f", "-U", "-p", str(proc.pid), "3")
     try:
+        off.wait_for(b"attached", stderr=True)
         proc.stdin.write(b"g")
         proc.stdin.flush()
         proc.wait()
