@@ -31,7 +31,7 @@ uid = _integer("UID", 0)
 
 
 def parser(doc, examples="", pid_option=False, tid_option=False, timestamp=False,
-           interval=False, cgroupmap=False, mntnsmap=False):
+           interval=False, cgroupmap=False, mntnsmap=False, json_flags=("--json",)):
     """An ArgumentParser with the tool's one-line description, examples and common options."""
     description = doc.strip().splitlines()[0] if doc else None
     if description and ": " in description:
@@ -54,7 +54,8 @@ def parser(doc, examples="", pid_option=False, tid_option=False, timestamp=False
     if mntnsmap:
         p.add_argument("--mntnsmap", help="trace mount namespaces in this BPF map only")
     p.add_argument("--ebpf", action="store_true", help=argparse.SUPPRESS)
-    p.add_argument("--json", action="store_true", help="print one JSON object per event")
+    p.add_argument(*json_flags, dest="json", action="store_true",
+                   help="print JSON: one object per event, or per interval for summaries")
     p.add_argument("--verbose", action="store_true",
                    help="say which probes and header mode the tool uses")
     return p
