@@ -34,10 +34,11 @@ class Background:
                 self.err += chunk
         return bool(ready)
 
-    def wait_for(self, needle, timeout=60):
-        """Reads output until `needle` (bytes) appears on stdout; fails on exit or timeout."""
+    def wait_for(self, needle, timeout=60, stderr=False):
+        """Reads output until `needle` (bytes) appears on stdout (or stderr); fails on exit or
+        timeout."""
         deadline = time.time() + timeout * TIMEOUT_SCALE
-        while needle not in self.out:
+        while needle not in (self.err if stderr else self.out):
             if time.time() > deadline:
                 raise AssertionError("timed out waiting for %r\nstdout: %s\nstderr: %s" % (needle, self.out, self.err))
             if self.proc.poll() is not None and not self._read_available(0):

@@ -10,48 +10,28 @@ is an argparse error (exit 2), never a C compile error.
 import argparse
 
 
-def positive_int(text):
-    try:
-        value = int(text, 0)
-    except ValueError:
-        raise argparse.ArgumentTypeError("invalid positive integer: %r" % text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be positive: %r" % text)
-    return value
+def _integer(what, minimum):
+    """An argparse type: an integer >= minimum, reported as `what` when it is not."""
+    def parse(text):
+        try:
+            value = int(text, 0)
+        except ValueError:
+            raise argparse.ArgumentTypeError("invalid %s: %r" % (what, text))
+        if value < minimum:
+            raise argparse.ArgumentTypeError("invalid %s (must be >= %d): %r" % (what, minimum, text))
+        return value
+    parse.__name__ = what.replace(" ", "_")
+    return parse
 
 
-def nonnegative_int(text):
-    try:
-        value = int(text, 0)
-    except ValueError:
-        raise argparse.ArgumentTypeError("invalid non-negative integer: %r" % text)
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be >= 0: %r" % text)
-    return value
-
-
-def pid(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("invalid PID: %r" % text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("invalid PID: %r" % text)
-    return value
-
-
-def uid(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("invalid UID: %r" % text)
-    if value < 0:
-        raise argparse.ArgumentTypeError("invalid UID: %r" % text)
-    return value
+positive_int = _integer("positive integer", 1)
+nonnegative_int = _integer("non-negative integer", 0)
+pid = _integer("PID", 1)
+uid = _integer("UID", 0)
 
 
 def parser(doc, examples="", pid_option=False, tid_option=False, timestamp=False,
-           interval=False, cgroupmap=False, mntnsmap=False):
+           interval=False, cgroupmap=False, mntnsmap=False, json_flags=("--json",)):
     """An ArgumentParser with the tool's one-line description, examples and common options."""
     description = doc.strip().splitlines()[0] if doc else None
     if description and ": " in description:
@@ -74,7 +54,8 @@ def parser(doc, examples="", pid_option=False, tid_option=False, timestamp=False
     if mntnsmap:
         p.add_argument("--mntnsmap", help="trace mount namespaces in this BPF map only")
     p.add_argument("--ebpf", action="store_true", help=argparse.SUPPRESS)
-    p.add_argument("--json", action="store_true", help="print one JSON object per event")
+    p.add_argument(*json_flags, dest="json", action="store_true",
+                   help="print JSON: one object per event, or per interval for summaries")
     p.add_argument("--verbose", action="store_true",
                    help="say which probes and header mode the tool uses")
     return p

@@ -28,12 +28,14 @@ class Column:
 
 
 class Table:
-    """Prints rows (dicts) as aligned text, or as JSON lines."""
+    """Prints rows (dicts) as aligned text, or as JSON lines. `json_extra` names row keys that
+    only JSON carries (exact values where the text shows rounded ones)."""
 
-    def __init__(self, columns, as_json=False, out=None):
+    def __init__(self, columns, as_json=False, out=None, json_extra=()):
         self.columns = columns
         self.as_json = as_json
         self.out = out or sys.stdout
+        self.json_extra = json_extra
 
     def header(self):
         if not self.as_json:
@@ -42,9 +44,9 @@ class Table:
     def row(self, values):
         if self.as_json:
             record = {}
-            for c in self.columns:
-                v = values.get(c.key)
-                record[c.key] = v.decode(errors="replace") if isinstance(v, bytes) else v
+            for key in [c.key for c in self.columns] + list(self.json_extra):
+                v = values.get(key)
+                record[key] = v.decode(errors="replace") if isinstance(v, bytes) else v
             self._write(json.dumps(record))
         else:
             self._write(" ".join(c.cell(values.get(c.key, "")) for c in self.columns))

@@ -10,6 +10,7 @@ what is missing, and the tool exits 1; bad arguments never get this far (cli.py,
 import os
 import signal
 import sys
+import time
 
 from .. import BPF
 from ..errors import NotSupportedError, PermissionError, TracekitError
@@ -76,8 +77,9 @@ def load(tool_file, args, defines=None, source_name=None, attach=None):
     return bpf
 
 
-def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None):
-    """Calls on_event(event) for each event of perf buffer `table` until Ctrl-C.
+def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None, duration=None):
+    """Calls on_event(event) for each event of perf buffer `table` until Ctrl-C (or for
+    `duration` seconds).
 
     `header` (a string, or a function that prints) comes out once the buffer is open, so that
     whatever a user (or a test) starts after seeing it is traced."""
@@ -87,18 +89,61 @@ def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None):
         on_event(events.event(data))
 
     events.open_perf_buffer(callback, page_cnt=page_cnt, lost_cb=lost_cb)
+    deadline = time.monotonic() + duration if duration else None
+    try:
+        # The header says "ready": a Ctrl-C from then on ends the loop cleanly.
+        _print_header(header)
+        while deadline is None or time.monotonic() < deadline:
+            timeout = -1 if deadline is None else max(1, int((deadline - time.monotonic()) * 1000))
+            bpf.perf_buffer_poll(timeout)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        bpf.cleanup()
+
+
+def _print_header(header):
     if callable(header):
         header()
     elif header:
         print(header)
     sys.stdout.flush()
+
+
+def wait_for_interrupt(duration=None, header=None):
+    """Prints `header`, then sleeps until Ctrl-C (or SIGTERM), or for `duration` seconds."""
     try:
-        while True:
-            bpf.perf_buffer_poll()
+        _print_header(header)
+        if duration:
+            time.sleep(duration)
+        else:
+            while True:
+                time.sleep(3600)
     except KeyboardInterrupt:
         pass
-    finally:
-        bpf.cleanup()
+
+
+def intervals(report, interval=None, count=None, header=None):
+    """BCC's summary loop: prints `header`, then every `interval` seconds (once at Ctrl-C
+    without an interval) a blank line and report(), `count` times at most. Ctrl-C reports once
+    more and ends."""
+    remaining = count or float("inf")
+    try:
+        _print_header(header)
+    except KeyboardInterrupt:
+        pass
+    while remaining > 0:
+        exiting = False
+        try:
+            time.sleep(interval if interval and interval < 99999999 else 3600 * 24 * 365)
+        except KeyboardInterrupt:
+            exiting = True
+        print()
+        report()
+        sys.stdout.flush()
+        remaining -= 1
+        if exiting:
+            break
 
 
 def _exit_cleanly_on_sigterm():

@@ -1,0 +1,21 @@
+"""Reading BCC-format log2 histograms back from tool output, for the tool tests."""
+
+import re
+
+ROW = re.compile(rb"^\s*(\d+) -> (\d+)\s*: (\d+)\s*\|")
+
+
+def sections(out):
+    """{section label or None: {(low, high): count}} from print_log2_hist text."""
+    result, current = {}, None
+    for line in out.splitlines():
+        m = ROW.match(line)
+        if m:
+            result.setdefault(current, {})[(int(m.group(1)), int(m.group(2)))] = int(m.group(3))
+        elif b" = " in line and not line.strip().startswith(b"usecs") and b":" not in line:
+            current = line.split(b" = ", 1)[1].strip()
+    return result
+
+
+def total(out):
+    return sum(sum(h.values()) for h in sections(out).values())

@@ -1,0 +1,52 @@
+"""tracekit ext4slower reports the test's writes, fsync and reads of an ext4 file. On kernels
+without kprobes it works at syscall level and says so."""
+
+import os
+
+import pytest
+
+from support.processes import tool
+from tracekit._native import core
+
+SCRATCH = "/var/tmp"
+
+
+def require_ext4():
+    with open("/proc/self/mountinfo") as f:
+        mounts = [l.split() for l in f]
+    best = max((m for m in mounts if SCRATCH.startswith(m[4])), key=lambda m: len(m[4]))
+    fstype = best[best.index("-") + 1]
+    if fstype != "ext4":
+        pytest.skip("%s is on %s, not ext4, here" % (SCRATCH, fstype))
+
+
+def test_reports_write_fsync_read_of_marker_file():
+    require_ext4()
+    name = "tk-ext4-%d" % os.getpid()
+    path = os.path.join(SCRATCH, name)
+    snoop = tool("ext4slower", "0", "-p", str(os.getpid()))
+    try:
+        snoop.wait_for(b"FILENAME")
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        os.write(fd, b"w" * 12288)
+        os.fsync(fd)
+        os.close(fd)
+        fd = os.open(path, os.O_RDONLY)
+        os.lseek(fd, 4096, os.SEEK_SET)
+        assert len(os.read(fd, 1 << 20)) == 8192
+        os.close(fd)
+        out = snoop.wait_for(b" R ")
+    finally:
+        snoop.stop()
+        if os.path.exists(path):
+            os.unlink(path)
+    header = out.splitlines()[0]
+    if not core.kernel_info()["kprobes"]:
+        assert b"syscall level" in header
+    rows = [l.split() for l in out.splitlines()[2:] if l.endswith(name.encode())]
+    kinds = [r[3] for r in rows]
+    assert kinds[:3] == [b"O", b"W", b"S"], rows
+    write = rows[1]
+    assert int(write[2]) == os.getpid() and int(write[4]) == 12288
+    read = [r for r in rows if r[3] == b"R"][0]
+    assert int(read[4]) == 8192 and int(read[5]) == 4  # OFF_KB

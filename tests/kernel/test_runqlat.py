@@ -1,0 +1,38 @@
+"""tracekit runqlat histograms the wakeups of a process that sleeps and wakes 200 times."""
+
+import subprocess
+import signal
+
+from histograms import sections, total
+from support.processes import tool
+
+SLEEPER = "import sys, time\nsys.stdin.read(1)\nfor _ in range(200):\n    time.sleep(0.002)\n"
+
+
+def test_counts_wakeups_of_one_process():
+    sleeper = subprocess.Popen(["/usr/bin/python3", "-c", SLEEPER], stdin=subprocess.PIPE)
+    lat = tool("runqlat", "-p", str(sleeper.pid))
+    try:
+        lat.wait_for(b"Hit Ctrl-C to end")
+        sleeper.communicate(b"g")
+        lat.stop(signal.SIGINT)
+    finally:
+        lat.stop()
+        sleeper.kill()
+    assert b"usecs" in lat.out
+    assert total(lat.out) >= 200
+
+
+def test_per_pid_sections():
+    sleeper = subprocess.Popen(["/usr/bin/python3", "-c", SLEEPER], stdin=subprocess.PIPE)
+    lat = tool("runqlat", "-P", "-m")
+    try:
+        lat.wait_for(b"Hit Ctrl-C to end")
+        sleeper.communicate(b"g")
+        lat.stop(signal.SIGINT)
+    finally:
+        lat.stop()
+        sleeper.kill()
+    hist = sections(lat.out)
+    assert str(sleeper.pid).encode() in hist
+    assert sum(hist[str(sleeper.pid).encode()].values()) >= 200

@@ -1,0 +1,59 @@
+"""tracekit profile and offcputime find the uniquely named functions a test program burns CPU
+in and sleeps in, in their stacks."""
+
+import os
+import subprocess
+
+import pytest
+
+from support.processes import tool
+
+FIXTURES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "fixtures")
+
+
+@pytest.fixture(scope="module")
+def workload(tmp_path_factory):
+    out = tmp_path_factory.mktemp("stacks") / "stack_workload"
+    subprocess.run(["gcc", "-O1", "-fno-omit-frame-pointer", "-g", "-o", str(out),
+                    os.path.join(FIXTURES, "stack_workload.c")], check=True)
+    return str(out)
+
+
+def start(workload, mode, seconds):
+    proc = subprocess.Popen([workload, mode, str(seconds)], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert proc.stdout.readline().startswith(b"ready")
+    return proc
+
+
+def test_profile_folded_stack_contains_the_burning_function(workload):
+    proc = start(workload, "burn", 3)
+    prof = tool("profile", "--verbose", "-f", "-U", "-p", str(proc.pid), "-F", "99", "4")
+    try:
+        prof.wait_for(b"attached", stderr=True)
+        proc.stdin.write(b"g")
+        proc.stdin.flush()
+        proc.wait()
+        prof.proc.wait(timeout=60)
+    finally:
+        prof.stop()
+    lines = [l for l in prof.out.splitlines() if b"tk_burn_cpu_unique" in l]
+    assert lines, prof.out + prof.err
+    assert all(l.startswith(b"stack_workload;") for l in lines)
+    assert sum(int(l.rsplit(b" ", 1)[1]) for l in lines) >= 50  # ~3 s at 99 Hz
+
+
+def test_offcputime_folded_stack_contains_the_sleeping_function(workload):
+    proc = start(workload, "sleep", 2)
+    off = tool("offcputime", "--verbose", "-f", "-U", "-p", str(proc.pid), "3")
+    try:
+        off.wait_for(b"attached", stderr=True)
+        proc.stdin.write(b"g")
+        proc.stdin.flush()
+        proc.wait()
+        off.proc.wait(timeout=60)
+    finally:
+        off.stop()
+    lines = [l for l in off.out.splitlines() if b"tk_sleepy_function" in l]
+    assert lines, off.out + off.err
+    # ~2 s asleep, in microseconds
+    assert sum(int(l.rsplit(b" ", 1)[1]) for l in lines) > 1_000_000
