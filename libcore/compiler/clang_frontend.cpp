@@ -9,11 +9,15 @@
 #include <clang/Frontend/FrontendActions.h>
 #include <clang/Frontend/MultiplexConsumer.h>
 #include <clang/Frontend/TextDiagnosticPrinter.h>
+#include <clang/Frontend/Utils.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/raw_ostream.h>
+
+#include <cctype>
+#include <string_view>
 
 #include "compiler/frontend/ast_passes.h"
 
@@ -45,7 +49,9 @@ class CollectingConsumer : public clang::DiagnosticConsumer {
     d.message = message.str().str();
     if (info.hasSourceManager() && info.getLocation().isValid()) {
       auto& sm = info.getSourceManager();
-      clang::PresumedLoc loc = sm.getPresumedLoc(sm.getExpansionLoc(info.getLocation()));
+      // A macro argument's tokens are reported where the user wrote them; tokens of a macro's
+      // body where the macro was used: either way a place in the user's text.
+      clang::PresumedLoc loc = sm.getPresumedLoc(sm.getFileLoc(info.getLocation()));
       if (loc.isValid()) {
         d.file = loc.getFilename();
         d.line = loc.getLine();
@@ -113,6 +119,48 @@ struct PreparedInstance {
 
 constexpr const char* kMainPath = "/tk/src/main.c";
 
+// Preprocesses into a string (PrintPreprocessedAction would write to stdout).
+class PreprocessToString : public clang::PreprocessorFrontendAction {
+ public:
+  explicit PreprocessToString(std::string& out) : out_(out) {}
+
+ protected:
+  void ExecuteAction() override {
+    clang::CompilerInstance& ci = getCompilerInstance();
+    llvm::raw_string_ostream os(out_);
+    clang::PreprocessorOutputOptions opts = ci.getPreprocessorOutputOpts();
+    opts.ShowCPP = 1;
+    opts.ShowLineMarkers = 1;
+    clang::DoPrintPreprocessedInput(ci.getPreprocessor(), &os, opts);
+  }
+
+ private:
+  std::string& out_;
+};
+
+// The lines of preprocessor output that belong to `file` (the program, with its macros
+// expanded), without the headers it includes or the line markers.
+std::string only_file(const std::string& text, const std::string& file) {
+  std::string out;
+  bool keep = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + pos, end - pos);
+    if (line.size() > 2 && line[0] == '#' && line[1] == ' ' && std::isdigit(static_cast<unsigned char>(line[2]))) {
+      size_t quote = line.find('"');
+      size_t close = quote == std::string_view::npos ? quote : line.find('"', quote + 1);
+      keep = close != std::string_view::npos && line.substr(quote + 1, close - quote - 1) == file;
+    } else if (keep) {
+      out.append(line);
+      out += '\n';
+    }
+    pos = end + 1;
+  }
+  return out;
+}
+
 Result<PreparedInstance> prepare(const FrontendInput& input) {
   PreparedInstance p;
   p.diag_opts = new clang::DiagnosticOptions();
@@ -168,14 +216,11 @@ Result<FrontendOutput> run_frontend(const FrontendInput& input, const CompileReq
 
 Result<std::string> preprocess_only(const FrontendInput& input) {
   auto prepared = TK_TRY(prepare(input));
-  auto text = std::make_unique<llvm::SmallString<0>>();
-  prepared.ci->getFrontendOpts().OutputFile = "-";
-  clang::PrintPreprocessedAction action;
-  // PrintPreprocessedAction writes to the instance's output stream; point it at our buffer.
-  prepared.ci->setOutputStream(std::make_unique<llvm::raw_svector_ostream>(*text));
+  std::string text;
+  PreprocessToString action(text);
   bool ok = prepared.ci->ExecuteAction(action);
-  if (!ok) return compile_error(*prepared.diags);
-  return std::string(text->str());
+  if (!ok || prepared.ci->getDiagnostics().hasErrorOccurred()) return compile_error(*prepared.diags);
+  return only_file(text, input.main_name);
 }
 
 }  // namespace tracekit::compiler

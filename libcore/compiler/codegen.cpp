@@ -120,6 +120,8 @@ Result<CodegenOutput> optimize_and_emit(llvm::Module& m, const Analysis& analysi
   m.getContext().setDiagnosticHandlerCallBack(&BackendDiagnostics::handle, &diagnostics);
 
   TK_TRY(lower_table_method_calls(m, analysis));
+  TK_TRY(link_usdt_arguments(m));
+  TK_TRY(describe_inner_maps(m, analysis));
   TK_TRY(shape_programs(m, analysis));
   TK_TRY(lower_probe_arguments(m, analysis));
   TK_TRY(build_syscall_variants(m, analysis));

@@ -39,7 +39,10 @@ struct CompileRequest {
   std::string btf_path = "/sys/kernel/btf/vmlinux";
   std::string kernel_build_dir;   // headers mode: .../build
   std::string kernel_source_dir;  // headers mode: .../source (may equal build)
+  // Where tracepoint formats are read; "" if tracefs cannot be read (they then come from BTF).
   std::string tracefs_dir = "/sys/kernel/tracing";
+  // LINUX_VERSION_CODE of the running kernel (BTF mode defines it; headers have version.h).
+  uint32_t kernel_version_code = 0;
   // Prefix of syscall entry points on this kernel ("__x64_sys_"), or "sys_" on old kernels.
   std::string syscall_prefix = "__x64_sys_";
   // x86_64 syscall wrappers pass the user registers as a pt_regs pointer in %di.

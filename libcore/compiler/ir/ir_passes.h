@@ -2,7 +2,10 @@
 // BPF backend and the verifier accept. Order (see codegen.cpp):
 //
 //   before optimisation  lower_table_method_calls   counts.increment(k) -> helper calls
-//                        shape_programs             sections, linkage, inlining, license
+//                        link_usdt_arguments        bpf_usdt_readarg -> the generated reader
+//                        describe_inner_maps        maps of maps get their inner map's BTF
+//                        shape_programs             sections, linkage, inlining, license,
+//                                                   unused helper code dropped
 //                        lower_probe_arguments      kprobe arguments from pt_regs
 //                        build_syscall_variants     tracepoint twins of syscall kprobes
 //   -O2 (with the BPF target's own CO-RE passes)
@@ -21,6 +24,8 @@ class Module;
 namespace tracekit::compiler {
 
 Status lower_table_method_calls(llvm::Module& module, const Analysis& analysis);
+Status link_usdt_arguments(llvm::Module& module);
+Status describe_inner_maps(llvm::Module& module, const Analysis& analysis);
 Status shape_programs(llvm::Module& module, const Analysis& analysis);
 Status lower_probe_arguments(llvm::Module& module, const Analysis& analysis);
 Status build_syscall_variants(llvm::Module& module, const Analysis& analysis);

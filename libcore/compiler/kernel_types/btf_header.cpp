@@ -123,6 +123,7 @@ Result<std::string> generate_btf_header(const BtfTypeIndex& index, const BtfHead
   };
   auto seed_from = [&](const std::string& name) {
     if (program.defined_types.count(name)) return;
+    if (input.header_types && input.header_types->count(name)) return;
     if (auto* ids = index.types_named(name))
       for (uint32_t id : *ids) add(id);
     if (auto* ids = index.enums_declaring(name))

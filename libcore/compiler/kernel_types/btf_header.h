@@ -49,6 +49,8 @@ struct BtfHeaderInput {
   const SourceScan* program = nullptr;  // the user's program (+ generated tracepoint structs)
   // Identifiers of tracekit's own headers: they seed type names but not member names.
   const std::unordered_set<std::string>* header_identifiers = nullptr;
+  // Types tracekit's own headers define (struct bpf_stacktrace...): never taken from BTF.
+  const std::unordered_set<std::string>* header_types = nullptr;
 };
 
 // Returns the text of <tracekit/kernel.h> for BTF mode.

@@ -1,6 +1,7 @@
 #include "runtime/compile/compile_service.h"
 
 #include <chrono>
+#include <cstdio>
 
 #include "common/build_identity.h"
 #include "common/hash.h"
@@ -17,6 +18,13 @@ bool uses_tracepoint_structs(const std::string& text) {
   return text.find("TRACEPOINT_PROBE") != std::string::npos || text.find("tracepoint__") != std::string::npos;
 }
 
+// LINUX_VERSION_CODE of a release string like "6.1.0-50-amd64".
+uint32_t version_code(const std::string& release) {
+  unsigned major = 0, minor = 0, patch = 0;
+  std::sscanf(release.c_str(), "%u.%u.%u", &major, &minor, &patch);
+  return (major << 16) + (minor << 8) + (patch > 255 ? 255 : patch);
+}
+
 Result<compiler::CompileRequest> make_request(const CompileOptions& options) {
   const kernel::KernelInfo& kernel = kernel::kernel_info();
   compiler::CompileRequest request;
@@ -31,8 +39,13 @@ Result<compiler::CompileRequest> make_request(const CompileOptions& options) {
   request.syscall_wrapper = kernel.syscall_wrapper;
   request.syscall_tracepoint_variants = !kernel.kprobes();
   request.debug_flags = options.debug_flags;
-  // Tracepoint structs come from tracefs formats, so tracefs must be there before compiling.
-  if (uses_tracepoint_structs(options.text)) request.tracefs_dir = TK_TRY(sys::tracefs_root());
+  request.kernel_version_code = version_code(kernel.release);
+  // Tracepoint structs come from tracefs formats, so tracefs must be there before compiling;
+  // without it (no permission to mount), the compiler takes them from BTF.
+  if (uses_tracepoint_structs(options.text)) {
+    auto tracefs = sys::tracefs_root();
+    request.tracefs_dir = tracefs.ok() ? *tracefs : "";
+  }
   return request;
 }
 
@@ -47,6 +60,8 @@ Result<std::string> key_for(const compiler::CompileRequest& request) {
   h.add_field(request.syscall_prefix);
   h.add_u64(request.syscall_wrapper);
   h.add_u64(request.syscall_tracepoint_variants);
+  h.add_u64(request.kernel_version_code);
+  h.add_u64(request.tracefs_dir.empty());
   return h.hex();
 }
 
