@@ -91,9 +91,9 @@
   }
 
 /* BCC names map types with strings; Clang folds the comparisons to the kernel's number, which
- * libbpf reads from the `type` member. "extern" and unknown strings give 0: an extern table
- * takes its type from the exporting object at load time, an unknown one is an error from the
- * front end. The numbers are enum bpf_map_type (UAPI, stable). */
+ * libbpf reads from the `type` member. An "extern" table takes its type from the exporting
+ * object at load time (hash until then); unknown strings give 0 and an error from the front
+ * end. The numbers are enum bpf_map_type (UAPI, stable). */
 #define __TK_MT(s, name, n) __builtin_strcmp(s, name) == 0 ? n :
 #define __TK_MAP_TYPE(s)                                                                       \
   (__TK_MT(s, "hash", 1) __TK_MT(s, "array", 2) __TK_MT(s, "prog", 3)                         \
@@ -105,7 +105,8 @@
    __TK_MT(s, "sockhash", 18) __TK_MT(s, "cgroup_storage", 19)                                 \
    __TK_MT(s, "percpu_cgroup_storage", 21) __TK_MT(s, "queue", 22) __TK_MT(s, "stack", 23)     \
    __TK_MT(s, "sk_storage", 24) __TK_MT(s, "devmap_hash", 25) __TK_MT(s, "ringbuf", 27)        \
-   __TK_MT(s, "inode_storage", 28) __TK_MT(s, "task_storage", 29) __TK_MT(s, "histogram", 1) 0)
+   __TK_MT(s, "inode_storage", 28) __TK_MT(s, "task_storage", 29) __TK_MT(s, "histogram", 1)  \
+   __TK_MT(s, "extern", 1) 0)
 
 /* The definition every table macro expands to. Extra attributes (pin path, sharing, inner
  * map) may follow the flags. */

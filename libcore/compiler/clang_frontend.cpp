@@ -180,14 +180,19 @@ Result<PreparedInstance> prepare(const FrontendInput& input) {
   for (const auto& a : input.args) argv.push_back(a.c_str());
   argv.push_back(kMainPath);
 
-  p.ci = std::make_unique<clang::CompilerInstance>();
-  p.ci->createDiagnostics(p.diags.get(), /*ShouldOwnClient=*/false);
   auto invocation = std::make_shared<clang::CompilerInvocation>();
-  if (!clang::CompilerInvocation::CreateFromArgs(*invocation, argv, p.ci->getDiagnostics()))
-    return Error::compile("invalid compiler flags:\n" + p.diags->rendered(), p.diags->diagnostics());
+  {
+    llvm::IntrusiveRefCntPtr<clang::DiagnosticIDs> ids(new clang::DiagnosticIDs());
+    clang::DiagnosticsEngine arg_diags(ids, p.diag_opts.get(), p.diags.get(), /*ShouldOwnClient=*/false);
+    if (!clang::CompilerInvocation::CreateFromArgs(*invocation, argv, arg_diags))
+      return Error::compile("invalid compiler flags:\n" + p.diags->rendered(), p.diags->diagnostics());
+  }
   // Stops ExecuteAction from printing "N warnings generated" to stderr: the core never prints.
   invocation->getDiagnosticOpts().ShowCarets = false;
+  p.ci = std::make_unique<clang::CompilerInstance>();
   p.ci->setInvocation(std::move(invocation));
+  // After the invocation, so that its -W options (-Wno-int-conversion...) apply.
+  p.ci->createDiagnostics(p.diags.get(), /*ShouldOwnClient=*/false);
   p.ci->createFileManager(overlay);
   return p;
 }
