@@ -10,6 +10,7 @@
 #include <clang/Frontend/MultiplexConsumer.h>
 #include <clang/Frontend/TextDiagnosticPrinter.h>
 #include <clang/Frontend/Utils.h>
+#include <clang/Serialization/ASTWriter.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 #include <llvm/Support/MemoryBuffer.h>
@@ -117,7 +118,22 @@ struct PreparedInstance {
   llvm::IntrusiveRefCntPtr<clang::DiagnosticOptions> diag_opts;
 };
 
-constexpr const char* kMainPath = "/tk/src/main.c";
+
+// A precompiled header written to memory instead of a file.
+class GeneratePchInMemory : public clang::GeneratePCHAction {
+ public:
+  std::shared_ptr<clang::PCHBuffer> buffer = std::make_shared<clang::PCHBuffer>();
+
+ protected:
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& ci, llvm::StringRef) override {
+    std::string sysroot;
+    if (!ComputeASTConsumerArguments(ci, sysroot)) return nullptr;
+    return std::make_unique<clang::PCHGenerator>(ci.getPreprocessor(), ci.getModuleCache(), "kernel.pch", "",
+                                                 buffer, ci.getFrontendOpts().ModuleFileExtensions,
+                                                 /*AllowASTWithErrors=*/false, /*IncludeTimestamps=*/false);
+  }
+  bool shouldEraseOutputFiles() override { return false; }
+};
 
 // Preprocesses into a string (PrintPreprocessedAction would write to stdout).
 class PreprocessToString : public clang::PreprocessorFrontendAction {
@@ -170,7 +186,7 @@ Result<PreparedInstance> prepare(const FrontendInput& input) {
   p.diags = std::make_unique<CollectingConsumer>(p.diag_opts.get());
 
   auto memory_fs = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
-  memory_fs->addFile(kMainPath, 0, llvm::MemoryBuffer::getMemBufferCopy(input.main_text, kMainPath));
+  memory_fs->addFile(input.main_path, 0, llvm::MemoryBuffer::getMemBuffer(input.main_text, input.main_path, false));
   for (const auto& [path, contents] : input.virtual_files)
     memory_fs->addFile(path, 0, llvm::MemoryBuffer::getMemBuffer(contents, path, false));
   auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(llvm::vfs::getRealFileSystem());
@@ -178,7 +194,7 @@ Result<PreparedInstance> prepare(const FrontendInput& input) {
 
   std::vector<const char*> argv;
   for (const auto& a : input.args) argv.push_back(a.c_str());
-  argv.push_back(kMainPath);
+  argv.push_back(input.main_path.c_str());
 
   auto invocation = std::make_shared<clang::CompilerInvocation>();
   {
@@ -217,6 +233,15 @@ Result<FrontendOutput> run_frontend(const FrontendInput& input, const CompileReq
   for (const auto& d : prepared.diags->diagnostics())
     if (d.severity == "warning") out.warnings.push_back(d);
   return out;
+}
+
+Result<std::string> build_precompiled_header(const FrontendInput& input) {
+  auto prepared = TK_TRY(prepare(input));
+  GeneratePchInMemory action;
+  bool ok = prepared.ci->ExecuteAction(action);
+  if (!ok || prepared.ci->getDiagnostics().hasErrorOccurred() || !action.buffer->IsComplete)
+    return compile_error(*prepared.diags);
+  return std::string(action.buffer->Data.begin(), action.buffer->Data.end());
 }
 
 Result<std::string> preprocess_only(const FrontendInput& input) {

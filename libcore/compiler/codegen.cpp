@@ -18,10 +18,12 @@
 #include <llvm/Transforms/Scalar/EarlyCSE.h>
 #include <llvm/Transforms/Scalar/SROA.h>
 #include <llvm/Transforms/Scalar/SimplifyCFG.h>
+#include <llvm/Transforms/Utils/Cloning.h>
 
 #include <mutex>
 
 #include "compiler/ir/ir_passes.h"
+#include "compiler/source_listing.h"
 
 extern "C" {
 void LLVMInitializeBPFTargetInfo();
@@ -161,6 +163,19 @@ Result<CodegenOutput> optimize_and_emit(llvm::Module& m, const Analysis& analysi
   if (request.debug_flags & kDebugLlvmIr) {
     llvm::raw_string_ostream ir(out.ir_text);
     m.print(ir, nullptr);
+  }
+
+  if (request.debug_flags & kDebugSource) {
+    // From a copy: code generation changes the module it runs on.
+    std::unique_ptr<llvm::Module> copy = llvm::CloneModule(m);
+    llvm::SmallVector<char, 0> assembly;
+    llvm::raw_svector_ostream os(assembly);
+    llvm::legacy::PassManager pm;
+    if (tm->addPassesToEmitFile(pm, os, nullptr, llvm::CGFT_AssemblyFile))
+      return Error::internal("the BPF target cannot emit assembly");
+    pm.run(*copy);
+    out.asm_text = annotate_assembly(std::string(assembly.begin(), assembly.end()), request.source,
+                                     request.source_name);
   }
 
   llvm::SmallVector<char, 0> object;

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,7 +16,7 @@
 
 namespace tracekit::compiler {
 
-inline constexpr int kCompilerAbiVersion = 1;
+inline constexpr int kCompilerAbiVersion = 2;
 
 enum class HeaderMode {
   Btf,      // types from the kernel's BTF, pruned to what the program uses
@@ -51,6 +53,13 @@ struct CompileRequest {
   // tracepoint program, so that attach_kprobe() on a syscall still works.
   bool syscall_tracepoint_variants = false;
   unsigned debug_flags = 0;
+  // Identifies the kernel's types (the runtime's kernel_types_identity): part of the keys of
+  // what the compiler keeps between compiles.
+  std::string kernel_types_identity;
+  // Storage for the parsed kernel headers of headers mode, kept as precompiled headers (the
+  // runtime's object cache). Unset: nothing is kept and every compile parses the headers.
+  std::function<std::optional<std::string>(const std::string& key)> load_artifact;
+  std::function<void(const std::string& key, const std::string& data)> store_artifact;
 };
 
 struct CompileOutput {

@@ -44,7 +44,7 @@ Status lower_call(llvm::Module& m, llvm::GlobalVariable& table, const MapDecl& m
     impl = m.getFunction("__tk_table_" + map.name + "__increment");
     if (!impl) return Error::internal("missing increment implementation for table '" + map.name + "'");
     llvm::Value* amount = call.arg_size() > 1 ? call.getArgOperand(1) : b.getInt64(1);
-    args = {call.getArgOperand(0), amount, b.getInt32(1)};
+    args = {call.getArgOperand(0), amount, b.getInt32(method == "atomic_increment")};
   } else {
     impl = m.getFunction("__tk_method_" + method);
     if (!impl) return Error::internal("missing implementation of table method '" + method + "'");

@@ -17,8 +17,7 @@ std::vector<std::string> kernel_header_flags(const CompileRequest& request) {
   }
   flags.push_back("-include");
   flags.push_back(source + "/include/linux/kconfig.h");
-  for (const char* f : {"-D__KERNEL__", "-DKBUILD_MODNAME=\"tracekit\"", "-D__HAVE_BUILTIN_BSWAP16__",
-                        "-D__HAVE_BUILTIN_BSWAP32__", "-D__HAVE_BUILTIN_BSWAP64__",
+  for (const char* f : {"-D__KERNEL__", "-DKBUILD_MODNAME=\"tracekit\"",
                         "-Wno-unused-value", "-Wno-pointer-sign", "-Wno-compare-distinct-pointer-types",
                         "-Wno-gnu-variable-sized-type-not-at-end", "-Wno-address-of-packed-member",
                         "-Wno-tautological-compare", "-Wno-unknown-warning-option",

@@ -72,9 +72,25 @@ Result<std::string> cache_key(const CompileOptions& options) {
   return key_for(request);
 }
 
+// The compiler keeps headers mode's parsed kernel headers (precompiled headers) in the object
+// cache, next to the objects; the key it chooses includes the kernel's type identity.
+void attach_artifact_storage(compiler::CompileRequest& request, const cache::ObjectCache& cache) {
+  if (!cache.enabled()) return;
+  request.load_artifact = [cache](const std::string& key) -> std::optional<std::string> {
+    auto hit = cache.get(key);
+    if (!hit) return std::nullopt;
+    return std::move(hit->elf);
+  };
+  request.store_artifact = [cache](const std::string& key, const std::string& data) {
+    cache.put(key, {data, "precompiled kernel headers"});
+  };
+}
+
 Result<CompiledProgram> compile_program(const CompileOptions& options) {
   compiler::CompileRequest request = TK_TRY(make_request(options));
   cache::ObjectCache cache = cache::ObjectCache::from_environment();
+  request.kernel_types_identity = TK_TRY(kernel::kernel_types_identity(kernel::kernel_info()));
+  attach_artifact_storage(request, cache);
   bool use_cache = cache.enabled() && options.debug_flags == 0;
   std::string key;
   if (use_cache) {
