@@ -152,6 +152,8 @@ Result<CodegenOutput> optimize_and_emit(llvm::Module& m, const Analysis& analysi
   llvm::ModulePassManager mpm = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
   mpm.run(m, mam);
 
+  TK_TRY(check_supported_operations(m));
+
   std::string verify_errors;
   llvm::raw_string_ostream verify_out(verify_errors);
   if (llvm::verifyModule(m, &verify_out)) {

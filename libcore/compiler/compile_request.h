@@ -60,6 +60,9 @@ struct CompileRequest {
   // runtime's object cache). Unset: nothing is kept and every compile parses the headers.
   std::function<std::optional<std::string>(const std::string& key)> load_artifact;
   std::function<void(const std::string& key, const std::string& data)> store_artifact;
+  // Called when LLVM meets an error it cannot return from (it would print and abort); must not
+  // return. Unset: LLVM's default.
+  void (*on_fatal_error)(const std::string& message) = nullptr;
 };
 
 struct CompileOutput {

@@ -3,7 +3,11 @@
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 
+#include <llvm/Support/ErrorHandling.h>
+
 #include <chrono>
+#include <cstdlib>
+#include <optional>
 
 #include "common/build_identity.h"
 #include "compiler/clang_frontend.h"
@@ -30,7 +34,14 @@ class PhaseClock {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
+void forward_fatal_error(void* request, const char* reason, bool) {
+  static_cast<const CompileRequest*>(request)->on_fatal_error(reason);
+  std::abort();  // on_fatal_error must not return
+}
+
 Result<CompileOutput> compile(const CompileRequest& request) {
+  std::optional<llvm::ScopedFatalErrorHandler> fatal;
+  if (request.on_fatal_error) fatal.emplace(&forward_fatal_error, const_cast<CompileRequest*>(&request));
   CompileOutput out;
   PhaseClock clock(out.phases);
   FrontendInput input = TK_TRY(prepare_input(request, out.phases));

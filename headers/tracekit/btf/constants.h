@@ -189,6 +189,15 @@
 #define TCPHDR_ECE 0x40
 #define TCPHDR_CWR 0x80
 #define IFNAMSIZ 16
+#define TC_ACT_UNSPEC (-1)
+#define TC_ACT_OK 0
+#define TC_ACT_RECLASSIFY 1
+#define TC_ACT_SHOT 2
+#define TC_ACT_PIPE 3
+#define TC_ACT_STOLEN 4
+#define TC_ACT_QUEUED 5
+#define TC_ACT_REPEAT 6
+#define TC_ACT_REDIRECT 7
 
 /* signals */
 #define SIGHUP 1

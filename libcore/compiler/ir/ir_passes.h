@@ -11,6 +11,7 @@
 //   -O2 (with the BPF target's own CO-RE passes)
 //   after optimisation   route_variant_contexts     helpers in twins get the real context
 //                        insert_kernel_reads        loads of kernel memory -> probe reads
+//   before codegen       check_supported_operations signed division... at the user's line
 #pragma once
 
 #include "common/result.h"
@@ -31,5 +32,6 @@ Status lower_probe_arguments(llvm::Module& module, const Analysis& analysis);
 Status build_syscall_variants(llvm::Module& module, const Analysis& analysis);
 void route_variant_contexts(llvm::Module& module, const Analysis& analysis);
 void insert_kernel_reads(llvm::Module& module, const Analysis& analysis);
+Status check_supported_operations(llvm::Module& module);
 
 }  // namespace tracekit::compiler

@@ -39,6 +39,7 @@ Result<compiler::CompileRequest> make_request(const CompileOptions& options) {
   request.syscall_wrapper = kernel.syscall_wrapper;
   request.syscall_tracepoint_variants = !kernel.kprobes();
   request.debug_flags = options.debug_flags;
+  request.on_fatal_error = &report_fatal_error_and_exit;
   request.kernel_version_code = version_code(kernel.release);
   // Tracepoint structs come from tracefs formats, so tracefs must be there before compiling;
   // without it (no permission to mount), the compiler takes them from BTF.
