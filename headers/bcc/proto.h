@@ -117,6 +117,14 @@ struct vxlan_t {
   unsigned int rsv4 : 8;
 } BPF_PACKET_HEADER;
 
+/* Byte order, as BCC's networking examples spell it. */
+#ifndef ntohs
+#define ntohs(x) bpf_ntohs(x)
+#define ntohl(x) bpf_ntohl(x)
+#define htons(x) bpf_htons(x)
+#define htonl(x) bpf_htonl(x)
+#endif
+
 /* cursor_advance(cursor, n): the current position, then moves the cursor n bytes on. */
 #define cursor_advance(_cursor, _len) \
   ({                                  \

@@ -155,6 +155,16 @@ static inline __attribute__((always_inline)) unsigned int bpf_log2l(unsigned lon
   return bpf_log2(v) + 1;
 }
 
+/* Scratch registers of the syscall tracepoint twins built on kernels without kprobes
+ * (libcore/compiler/ir/syscall_variants.cpp); removed from objects that have no twin. */
+#ifdef __TK_SYSCALL_TWINS
+struct __tk_twin_regs_t {
+  struct pt_regs regs;
+  struct pt_regs user_regs;
+};
+BPF_PERCPU_ARRAY(__tk_twin_regs, struct __tk_twin_regs_t, 1);
+#endif
+
 #ifndef __always_inline
 #define __always_inline inline __attribute__((always_inline))
 #endif

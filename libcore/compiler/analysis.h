@@ -50,6 +50,7 @@ struct ProgramDecl {
 
 struct Analysis {
   std::vector<MapDecl> maps;
+  std::vector<MapDecl> internal_maps;  // tracekit's own (__tk_*), not in the metadata
   std::vector<ProgramDecl> programs;
   std::map<std::string, nlohmann::json> events;  // map name -> event struct layout
 

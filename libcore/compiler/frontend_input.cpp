@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "compiler/embedded_headers.h"
+#include "compiler/kernel_types/btf_derived_constants.h"
 #include "compiler/kernel_types/btf_header.h"
 #include "compiler/kernel_types/btf_tracepoints.h"
 #include "compiler/kernel_types/kernel_headers.h"
@@ -124,6 +125,7 @@ Result<FrontendInput> prepare_input(const CompileRequest& request,
     BtfHeaderInput btf_input{&scan, &header_scan().identifiers, &header_scan().defined_types};
     std::string kernel_h = TK_TRY(generate_btf_header(*btf, btf_input));
     kernel_h += kernel_version_defines(request.kernel_version_code);
+    kernel_h += btf_derived_constants(*btf, scan);
     input.virtual_files.emplace_back(std::string(kIncludeDir) + "/tracekit/kernel.h", std::move(kernel_h));
     // Every kernel header the program includes resolves to the generic BTF-mode header.
     for (const std::string& inc : scan.angle_includes)
@@ -150,6 +152,7 @@ Result<FrontendInput> prepare_input(const CompileRequest& request,
                           ms_since(start));
     }
   }
+  if (request.syscall_tracepoint_variants) input.args.push_back("-D__TK_SYSCALL_TWINS");
   if (precompiled)
     for (const char* arg : {"-include-pch", kPchPath, "-fno-validate-pch"}) input.args.push_back(arg);
   input.args.push_back("-include");

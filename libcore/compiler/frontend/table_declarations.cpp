@@ -87,6 +87,9 @@ void collect_tables(AstPassContext& ctx) {
 
     MapDecl map;
     map.name = var->getName().str();
+    // tracekit's own tables (the twins' scratch registers) are lowered like the program's but
+    // are no part of what the program shows user space.
+    bool internal = llvm::StringRef(map.name).startswith("__tk");
     map.bcc_type = bcc_type;
     map.pin_path = annotation(var, "pin");
     map.share = annotation(var, "share");
@@ -99,7 +102,7 @@ void collect_tables(AstPassContext& ctx) {
                                     "and cannot also be pinned or exported");
     record_members(ctx, record->getDefinition(), map);
     decls[map.name] = var;
-    ctx.analysis.maps.push_back(std::move(map));
+    (internal ? ctx.analysis.internal_maps : ctx.analysis.maps).push_back(std::move(map));
   }
   check_inner_maps(ctx, decls);
 }
