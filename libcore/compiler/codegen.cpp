@@ -71,14 +71,20 @@ struct BackendDiagnostics {
     std::string text;
     llvm::raw_string_ostream out(text);
     if (const auto* located = llvm::dyn_cast<llvm::DiagnosticInfoUnsupported>(&info)) {
-      if (located->isLocationAvailable())
-        out << located->getLocationStr() << ": ";
+      if (located->isLocationAvailable()) out << located->getLocationStr() << ": ";
+      std::string function = located->getFunction().getName().str();
+      // Twins and argument wrappers are tracekit's: name the program they come from.
+      for (const char* suffix : {"__tk_sys_enter", "__tk_sys_exit", "__tk_body", "__tk_copy"})
+        if (size_t at = function.find(suffix); at != std::string::npos) function.resize(at);
+      out << "error: " << located->getMessage() << " (in '" << function << "')";
+    } else {
+      llvm::DiagnosticPrinterRawOStream printer(out);
+      out << "error: ";
+      info.print(printer);
     }
-    llvm::DiagnosticPrinterRawOStream printer(out);
-    out << "error: ";
-    info.print(printer);
     out.flush();
-    self->errors += text + "\n";
+    // The backend reports some errors once per use; say each once.
+    if (self->errors.find(text) == std::string::npos) self->errors += text + "\n";
   }
 };
 

@@ -100,8 +100,14 @@ void build_twin(llvm::Module& m, const ProgramDecl& p, llvm::Function& callee, l
   std::vector<llvm::Value*> syscall_args;
   if (enter) {
     llvm::Value* inner = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), outer, kPtRegsSize);
+    // A syscall's record holds only its own arguments, and the kernel refuses to attach a
+    // program that loads past the record: the six slots are copied with a probe read, which
+    // may run past a shorter record harmlessly.
+    llvm::AllocaInst* slots = entry_alloca(*twin, llvm::ArrayType::get(b.getInt64Ty(), 6), "syscall_args");
+    call_helper(b, kProbeReadKernel, b.getInt64Ty(),
+                {slots, b.getInt32(48), b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), tp, kTpArgs)});
     for (unsigned i = 0; i < 6; ++i) {
-      llvm::Value* arg = load_u64_at(b, tp, kTpArgs + 8 * i);
+      llvm::Value* arg = load_u64_at(b, slots, 8 * i);
       syscall_args.push_back(arg);
       store_u64(b, inner, kSyscallArgRegs[i], arg);
     }
