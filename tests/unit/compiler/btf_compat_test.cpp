@@ -36,7 +36,7 @@ int kprobe__tcp_v4_connect(struct pt_regs *ctx, struct sock *sk) {
 
 TEST_CASE("BTF mode: #define constants BTF lacks exist, array lengths from BTF") {
   if (!tracekit::path_exists("/sys/kernel/btf/vmlinux")) TK_SKIP("no kernel BTF (CONFIG_DEBUG_INFO_BTF)");
-  auto request = tracekit::testing::btf_request(R"(
+  auto request = tracekit::testing::btf_request(R"P(
 #include <linux/sched.h>
 #include <linux/dcache.h>
 _Static_assert(TASK_COMM_LEN == 16, "comm");
@@ -47,7 +47,7 @@ _Static_assert(PAGE_SIZE == 4096, "page");
 _Static_assert(TCP_ESTABLISHED == 1 && TCP_CLOSE == 7, "tcp states");
 _Static_assert(DNAME_INLINE_LEN == sizeof(((struct dentry *)0)->d_name) * 0 + DNAME_INLINE_LEN, "dname");
 _Static_assert(LINUX_VERSION_CODE == KERNEL_VERSION(6, 1, 300), "version (patch level capped at 255)");
-int kprobe__do_nanosleep(void *ctx) { char name[DNAME_INLINE_LEN]; name[0] = 0; return name[0]; })");
+int kprobe__do_nanosleep(void *ctx) { char name[DNAME_INLINE_LEN]; name[0] = 0; return name[0]; })P");
   request.kernel_version_code = (6 << 16) + (1 << 8) + 255;  // what the runtime passes for 6.1.300
   auto out = tracekit::testing::compile(request);
   INFO((out.ok() ? "" : out.error().message));
