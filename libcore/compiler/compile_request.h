@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -16,7 +17,9 @@
 
 namespace tracekit::compiler {
 
-inline constexpr int kCompilerAbiVersion = 2;
+class BtfTypeIndex;  // compiler/kernel_types/btf_index.h
+
+inline constexpr int kCompilerAbiVersion = 3;
 
 enum class HeaderMode {
   Btf,      // types from the kernel's BTF, pruned to what the program uses
@@ -39,6 +42,9 @@ struct CompileRequest {
   std::vector<std::string> cflags;
   HeaderMode header_mode = HeaderMode::Btf;
   std::string btf_path = "/sys/kernel/btf/vmlinux";
+  // btf_path already parsed and indexed (the runtime does it while the compiler library
+  // loads); null: the compiler parses it.
+  std::shared_ptr<const BtfTypeIndex> btf_index;
   std::string kernel_build_dir;   // headers mode: .../build
   std::string kernel_source_dir;  // headers mode: .../source (may equal build)
   // Where tracepoint formats are read; "" if tracefs cannot be read (they then come from BTF).

@@ -43,8 +43,9 @@ bool is_embedded(const std::string& rel) {
 
 // The BTF of the running kernel, if the request names one that exists.
 std::shared_ptr<const BtfTypeIndex> optional_btf(const CompileRequest& request) {
+  if (request.btf_index) return request.btf_index;
   if (request.btf_path.empty()) return nullptr;
-  auto index = BtfTypeIndex::load(request.btf_path);
+  auto index = BtfTypeIndex::parse(request.btf_path);
   return index.ok() ? *index : nullptr;
 }
 
@@ -104,7 +105,7 @@ Result<FrontendInput> prepare_input(const CompileRequest& request,
   auto start = std::chrono::steady_clock::now();
   bool btf_mode = request.header_mode == HeaderMode::Btf;
   std::shared_ptr<const BtfTypeIndex> btf;
-  if (btf_mode) btf = TK_TRY(BtfTypeIndex::load(request.btf_path));
+  if (btf_mode) btf = request.btf_index ? request.btf_index : TK_TRY(BtfTypeIndex::parse(request.btf_path));
 
   SourceScan scan = scan_source(request.source);
   if (!scan.tracepoints.empty() && !btf) btf = optional_btf(request);

@@ -8,6 +8,7 @@
 #include <clang/Basic/SourceManager.h>
 
 #include "compiler/frontend/ast_passes.h"
+#include "compiler/frontend/context_use.h"
 #include "compiler/frontend/program_kinds.h"
 
 namespace tracekit::compiler {
@@ -97,9 +98,14 @@ void collect_programs(AstPassContext& ctx) {
       std::string fixed;
       bool syscall_target = p.target.empty() || syscall_entry(p.target, prefix, fixed);
       if (syscall_target) {
+        // A program attached by name (attach_kprobe) may be an entry or a return probe; what
+        // it reads from its context tells, when it does (context_use.h).
+        ContextUse use = context_use(fn);
+        bool entry_only = !p.arg_is_pointer.empty() || (use.arguments && !use.return_value && !use.escapes);
+        bool return_only = use.return_value && !use.arguments && !use.escapes;
         p.syscall_variants = true;
-        if (p.kind != "kretprobe") p.enter_variant = name + "__tk_sys_enter";
-        if (p.kind != "syscall" && (p.kind == "kretprobe" || p.target.empty()))
+        if (p.kind != "kretprobe" && !return_only) p.enter_variant = name + "__tk_sys_enter";
+        if (p.kind != "syscall" && (p.kind == "kretprobe" || p.target.empty()) && !entry_only)
           p.exit_variant = name + "__tk_sys_exit";
       }
     }

@@ -45,10 +45,8 @@ std::string btf_derived_constants(const BtfTypeIndex& index, const SourceScan& p
   std::string out;
   for (const Derived& d : kDerived) {
     if (!program.identifiers.count(d.macro)) continue;
-    const auto* ids = index.types_named(d.type);
-    if (!ids) continue;
-    for (uint32_t id : *ids) {
-      const btf_type* t = btf__type_by_id(index.btf(), id);
+    for (const auto& e : index.types_named(d.type)) {
+      const btf_type* t = btf__type_by_id(index.btf(), e.id);
       if (!btf_is_struct(t)) continue;
       for (const auto& path : d.paths) {
         if (uint32_t n = array_length(index.btf(), t, path)) {

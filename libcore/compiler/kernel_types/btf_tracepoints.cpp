@@ -21,11 +21,10 @@ std::string name_of(const struct btf* btf, const btf_type* t) {
 }
 
 const btf_type* struct_named(const BtfTypeIndex& index, const std::string& name) {
-  if (const auto* ids = index.types_named(name))
-    for (uint32_t id : *ids) {
-      const btf_type* t = btf__type_by_id(index.btf(), id);
-      if (btf_is_struct(t)) return t;
-    }
+  for (const auto& e : index.types_named(name)) {
+    const btf_type* t = btf__type_by_id(index.btf(), e.id);
+    if (btf_is_struct(t)) return t;
+  }
   return nullptr;
 }
 
@@ -51,9 +50,9 @@ size_t common_prefix(const std::string& a, const std::string& b) {
 // several such classes, the one whose name shares most with the event's.
 const btf_type* class_record(const BtfTypeIndex& index, const std::string& event) {
   const struct btf* btf = index.btf();
-  const auto* ids = index.types_named("btf_trace_" + event);
-  if (!ids) return nullptr;
-  std::vector<uint32_t> want = proto_params(btf, ids->front());
+  auto ids = index.types_named("btf_trace_" + event);
+  if (ids.empty()) return nullptr;
+  std::vector<uint32_t> want = proto_params(btf, ids.front().id);
   if (want.empty()) return nullptr;
   const btf_type* best = nullptr;
   size_t best_score = 0;

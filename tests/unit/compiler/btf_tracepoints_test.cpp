@@ -10,7 +10,7 @@ namespace {
 const char* kBtf = "/sys/kernel/btf/vmlinux";
 
 std::string struct_for(const std::string& category, const std::string& event) {
-  auto index = BtfTypeIndex::load(kBtf);
+  auto index = BtfTypeIndex::parse(kBtf);
   REQUIRE(index.ok());
   auto fields = btf_tracepoint_fields(**index, category, event);
   if (!fields.ok()) FAIL(fields.error().message);
@@ -45,7 +45,7 @@ TEST_CASE("__data_loc fields keep BCC's data_loc_ names") {
 
 TEST_CASE("per-syscall records and unknown events are errors that say why") {
   if (!tracekit::path_exists(kBtf)) TK_SKIP("no kernel BTF (CONFIG_DEBUG_INFO_BTF)");
-  auto index = BtfTypeIndex::load(kBtf);
+  auto index = BtfTypeIndex::parse(kBtf);
   REQUIRE(index.ok());
   auto sys = btf_tracepoint_fields(**index, "syscalls", "sys_enter_openat");
   REQUIRE_FALSE(sys.ok());
