@@ -21,6 +21,7 @@
 #include <string_view>
 
 #include "compiler/frontend/ast_passes.h"
+#include "compiler/frontend/diagnostic_hints.h"
 
 namespace tracekit::compiler {
 namespace {
@@ -28,7 +29,8 @@ namespace {
 // Records diagnostics as values and renders them as Clang would print them.
 class CollectingConsumer : public clang::DiagnosticConsumer {
  public:
-  CollectingConsumer(clang::DiagnosticOptions* opts) : rendered_stream_(rendered_), printer_(rendered_stream_, opts) {}
+  CollectingConsumer(clang::DiagnosticOptions* opts, bool btf_mode)
+      : rendered_stream_(rendered_), printer_(rendered_stream_, opts), btf_mode_(btf_mode) {}
 
   void BeginSourceFile(const clang::LangOptions& lang, const clang::Preprocessor* pp) override {
     printer_.BeginSourceFile(lang, pp);
@@ -59,6 +61,16 @@ class CollectingConsumer : public clang::DiagnosticConsumer {
         d.column = loc.getColumn();
       }
     }
+    std::string hint = d.severity == "error" ? diagnostic_hint(d.message, btf_mode_) : "";
+    if (!hint.empty()) {
+      rendered_stream_ << "hint: " << hint << "\n";
+      Diagnostic note = d;
+      note.severity = "note";
+      note.message = "hint: " + hint;
+      diagnostics_.push_back(std::move(d));
+      diagnostics_.push_back(std::move(note));
+      return;
+    }
     diagnostics_.push_back(std::move(d));
   }
 
@@ -73,6 +85,7 @@ class CollectingConsumer : public clang::DiagnosticConsumer {
   llvm::raw_string_ostream rendered_stream_;
   clang::TextDiagnosticPrinter printer_;
   std::vector<Diagnostic> diagnostics_;
+  bool btf_mode_;
 };
 
 // Runs the AST passes once the translation unit is complete, before code generation sees it.
@@ -183,7 +196,7 @@ Result<PreparedInstance> prepare(const FrontendInput& input) {
   p.diag_opts->ShowColors = false;
   p.diag_opts->ShowCarets = true;
   p.diag_opts->ShowPresumedLoc = true;  // honour the #line that names the user's file
-  p.diags = std::make_unique<CollectingConsumer>(p.diag_opts.get());
+  p.diags = std::make_unique<CollectingConsumer>(p.diag_opts.get(), input.btf_mode);
 
   auto memory_fs = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
   memory_fs->addFile(input.main_path, 0, llvm::MemoryBuffer::getMemBuffer(input.main_text, input.main_path, false));

@@ -25,6 +25,7 @@ struct FrontendInput {
   std::string main_path = "/tk/src/main.c";  // where main_text appears to Clang
   std::vector<std::pair<std::string, std::string>> virtual_files;  // absolute path -> contents
   std::vector<std::string> args;  // cc1 arguments (include paths, defines, user cflags)
+  bool btf_mode = true;           // kernel types from BTF (for the hints errors get)
 };
 
 struct FrontendOutput {

@@ -114,6 +114,7 @@ Result<FrontendInput> prepare_input(const CompileRequest& request,
 
   FrontendInput input;
   input.main_name = request.source_name;
+  input.btf_mode = btf_mode;
   for (const auto& file : embedded_headers())
     input.virtual_files.emplace_back(std::string(kIncludeDir) + "/" + std::string(file.path),
                                      std::string(file.contents));
