@@ -5,6 +5,7 @@
 
 #include <tracekit/kernel.h>
 #include <tracekit/bpf_helpers.h>
+#include <tracekit/bcc_extras.h>
 #include <tracekit/tables.h>
 #include <tracekit/probes.h>
 #include <tracekit/generated.h>

@@ -19,6 +19,9 @@ struct MapDecl {
   nlohmann::json leaf;
   uint64_t max_entries = 0;
   uint64_t flags = 0;
+  std::string pin_path;    // BPF_TABLE_PINNED: reuse or create and pin at this bpffs path
+  std::string share;       // BPF_TABLE_PUBLIC / BPF_TABLE_SHARED: "public" or "shared"
+  std::string inner_map;   // maps of maps: the table whose shape the inner maps have
   // Byte offset of each method member inside the table struct -> method name.
   std::map<uint64_t, std::string> methods;
 };
@@ -32,13 +35,13 @@ enum class ArgSource {
 
 struct ProgramDecl {
   std::string name;
-  std::string kind;    // kprobe, kretprobe, syscall, tracepoint, raw_tracepoint, perf_event,
-                       // xdp, socket_filter, sched_cls, kfunc, kretfunc, lsm, kmod_ret, generic
+  std::string kind;    // see frontend/program_kinds.h
   std::string target;  // auto-attach target: function, "category:event", ...; empty if none
   std::string ctx_type;  // struct name of the first parameter, "void" or ""
   std::string section;
   ArgSource arg_source = ArgSource::None;
   std::vector<bool> arg_is_pointer;  // for the parameters after ctx
+  bool user_pointer_args = false;    // syscall entry: pointer arguments are user memory
   bool user_pointers_from_ctx = false;  // syscall tracepoints: pointer fields are user memory
   bool syscall_variants = false;  // build sys_enter/sys_exit tracepoint variants
   std::string enter_variant;      // names of those variants, when built
@@ -47,6 +50,7 @@ struct ProgramDecl {
 
 struct Analysis {
   std::vector<MapDecl> maps;
+  std::vector<MapDecl> internal_maps;  // tracekit's own (__tk_*), not in the metadata
   std::vector<ProgramDecl> programs;
   std::map<std::string, nlohmann::json> events;  // map name -> event struct layout
 

@@ -9,13 +9,19 @@
 #include <clang/Frontend/FrontendActions.h>
 #include <clang/Frontend/MultiplexConsumer.h>
 #include <clang/Frontend/TextDiagnosticPrinter.h>
+#include <clang/Frontend/Utils.h>
+#include <clang/Serialization/ASTWriter.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <cctype>
+#include <string_view>
+
 #include "compiler/frontend/ast_passes.h"
+#include "compiler/frontend/diagnostic_hints.h"
 
 namespace tracekit::compiler {
 namespace {
@@ -23,7 +29,8 @@ namespace {
 // Records diagnostics as values and renders them as Clang would print them.
 class CollectingConsumer : public clang::DiagnosticConsumer {
  public:
-  CollectingConsumer(clang::DiagnosticOptions* opts) : rendered_stream_(rendered_), printer_(rendered_stream_, opts) {}
+  CollectingConsumer(clang::DiagnosticOptions* opts, bool btf_mode)
+      : rendered_stream_(rendered_), printer_(rendered_stream_, opts), btf_mode_(btf_mode) {}
 
   void BeginSourceFile(const clang::LangOptions& lang, const clang::Preprocessor* pp) override {
     printer_.BeginSourceFile(lang, pp);
@@ -45,12 +52,24 @@ class CollectingConsumer : public clang::DiagnosticConsumer {
     d.message = message.str().str();
     if (info.hasSourceManager() && info.getLocation().isValid()) {
       auto& sm = info.getSourceManager();
-      clang::PresumedLoc loc = sm.getPresumedLoc(sm.getExpansionLoc(info.getLocation()));
+      // A macro argument's tokens are reported where the user wrote them; tokens of a macro's
+      // body where the macro was used: either way a place in the user's text.
+      clang::PresumedLoc loc = sm.getPresumedLoc(sm.getFileLoc(info.getLocation()));
       if (loc.isValid()) {
         d.file = loc.getFilename();
         d.line = loc.getLine();
         d.column = loc.getColumn();
       }
+    }
+    std::string hint = d.severity == "error" ? diagnostic_hint(d.message, btf_mode_) : "";
+    if (!hint.empty()) {
+      rendered_stream_ << "hint: " << hint << "\n";
+      Diagnostic note = d;
+      note.severity = "note";
+      note.message = "hint: " + hint;
+      diagnostics_.push_back(std::move(d));
+      diagnostics_.push_back(std::move(note));
+      return;
     }
     diagnostics_.push_back(std::move(d));
   }
@@ -66,6 +85,7 @@ class CollectingConsumer : public clang::DiagnosticConsumer {
   llvm::raw_string_ostream rendered_stream_;
   clang::TextDiagnosticPrinter printer_;
   std::vector<Diagnostic> diagnostics_;
+  bool btf_mode_;
 };
 
 // Runs the AST passes once the translation unit is complete, before code generation sees it.
@@ -111,7 +131,64 @@ struct PreparedInstance {
   llvm::IntrusiveRefCntPtr<clang::DiagnosticOptions> diag_opts;
 };
 
-constexpr const char* kMainPath = "/tk/src/main.c";
+
+// A precompiled header written to memory instead of a file.
+class GeneratePchInMemory : public clang::GeneratePCHAction {
+ public:
+  std::shared_ptr<clang::PCHBuffer> buffer = std::make_shared<clang::PCHBuffer>();
+
+ protected:
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& ci, llvm::StringRef) override {
+    std::string sysroot;
+    if (!ComputeASTConsumerArguments(ci, sysroot)) return nullptr;
+    return std::make_unique<clang::PCHGenerator>(ci.getPreprocessor(), ci.getModuleCache(), "kernel.pch", "",
+                                                 buffer, ci.getFrontendOpts().ModuleFileExtensions,
+                                                 /*AllowASTWithErrors=*/false, /*IncludeTimestamps=*/false);
+  }
+  bool shouldEraseOutputFiles() override { return false; }
+};
+
+// Preprocesses into a string (PrintPreprocessedAction would write to stdout).
+class PreprocessToString : public clang::PreprocessorFrontendAction {
+ public:
+  explicit PreprocessToString(std::string& out) : out_(out) {}
+
+ protected:
+  void ExecuteAction() override {
+    clang::CompilerInstance& ci = getCompilerInstance();
+    llvm::raw_string_ostream os(out_);
+    clang::PreprocessorOutputOptions opts = ci.getPreprocessorOutputOpts();
+    opts.ShowCPP = 1;
+    opts.ShowLineMarkers = 1;
+    clang::DoPrintPreprocessedInput(ci.getPreprocessor(), &os, opts);
+  }
+
+ private:
+  std::string& out_;
+};
+
+// The lines of preprocessor output that belong to `file` (the program, with its macros
+// expanded), without the headers it includes or the line markers.
+std::string only_file(const std::string& text, const std::string& file) {
+  std::string out;
+  bool keep = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + pos, end - pos);
+    if (line.size() > 2 && line[0] == '#' && line[1] == ' ' && std::isdigit(static_cast<unsigned char>(line[2]))) {
+      size_t quote = line.find('"');
+      size_t close = quote == std::string_view::npos ? quote : line.find('"', quote + 1);
+      keep = close != std::string_view::npos && line.substr(quote + 1, close - quote - 1) == file;
+    } else if (keep) {
+      out.append(line);
+      out += '\n';
+    }
+    pos = end + 1;
+  }
+  return out;
+}
 
 Result<PreparedInstance> prepare(const FrontendInput& input) {
   PreparedInstance p;
@@ -119,10 +196,10 @@ Result<PreparedInstance> prepare(const FrontendInput& input) {
   p.diag_opts->ShowColors = false;
   p.diag_opts->ShowCarets = true;
   p.diag_opts->ShowPresumedLoc = true;  // honour the #line that names the user's file
-  p.diags = std::make_unique<CollectingConsumer>(p.diag_opts.get());
+  p.diags = std::make_unique<CollectingConsumer>(p.diag_opts.get(), input.btf_mode);
 
   auto memory_fs = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
-  memory_fs->addFile(kMainPath, 0, llvm::MemoryBuffer::getMemBufferCopy(input.main_text, kMainPath));
+  memory_fs->addFile(input.main_path, 0, llvm::MemoryBuffer::getMemBuffer(input.main_text, input.main_path, false));
   for (const auto& [path, contents] : input.virtual_files)
     memory_fs->addFile(path, 0, llvm::MemoryBuffer::getMemBuffer(contents, path, false));
   auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(llvm::vfs::getRealFileSystem());
@@ -130,16 +207,21 @@ Result<PreparedInstance> prepare(const FrontendInput& input) {
 
   std::vector<const char*> argv;
   for (const auto& a : input.args) argv.push_back(a.c_str());
-  argv.push_back(kMainPath);
+  argv.push_back(input.main_path.c_str());
 
-  p.ci = std::make_unique<clang::CompilerInstance>();
-  p.ci->createDiagnostics(p.diags.get(), /*ShouldOwnClient=*/false);
   auto invocation = std::make_shared<clang::CompilerInvocation>();
-  if (!clang::CompilerInvocation::CreateFromArgs(*invocation, argv, p.ci->getDiagnostics()))
-    return Error::compile("invalid compiler flags:\n" + p.diags->rendered(), p.diags->diagnostics());
+  {
+    llvm::IntrusiveRefCntPtr<clang::DiagnosticIDs> ids(new clang::DiagnosticIDs());
+    clang::DiagnosticsEngine arg_diags(ids, p.diag_opts.get(), p.diags.get(), /*ShouldOwnClient=*/false);
+    if (!clang::CompilerInvocation::CreateFromArgs(*invocation, argv, arg_diags))
+      return Error::compile("invalid compiler flags:\n" + p.diags->rendered(), p.diags->diagnostics());
+  }
   // Stops ExecuteAction from printing "N warnings generated" to stderr: the core never prints.
   invocation->getDiagnosticOpts().ShowCarets = false;
+  p.ci = std::make_unique<clang::CompilerInstance>();
   p.ci->setInvocation(std::move(invocation));
+  // After the invocation, so that its -W options (-Wno-int-conversion...) apply.
+  p.ci->createDiagnostics(p.diags.get(), /*ShouldOwnClient=*/false);
   p.ci->createFileManager(overlay);
   return p;
 }
@@ -166,16 +248,22 @@ Result<FrontendOutput> run_frontend(const FrontendInput& input, const CompileReq
   return out;
 }
 
+Result<std::string> build_precompiled_header(const FrontendInput& input) {
+  auto prepared = TK_TRY(prepare(input));
+  GeneratePchInMemory action;
+  bool ok = prepared.ci->ExecuteAction(action);
+  if (!ok || prepared.ci->getDiagnostics().hasErrorOccurred() || !action.buffer->IsComplete)
+    return compile_error(*prepared.diags);
+  return std::string(action.buffer->Data.begin(), action.buffer->Data.end());
+}
+
 Result<std::string> preprocess_only(const FrontendInput& input) {
   auto prepared = TK_TRY(prepare(input));
-  auto text = std::make_unique<llvm::SmallString<0>>();
-  prepared.ci->getFrontendOpts().OutputFile = "-";
-  clang::PrintPreprocessedAction action;
-  // PrintPreprocessedAction writes to the instance's output stream; point it at our buffer.
-  prepared.ci->setOutputStream(std::make_unique<llvm::raw_svector_ostream>(*text));
+  std::string text;
+  PreprocessToString action(text);
   bool ok = prepared.ci->ExecuteAction(action);
-  if (!ok) return compile_error(*prepared.diags);
-  return std::string(text->str());
+  if (!ok || prepared.ci->getDiagnostics().hasErrorOccurred()) return compile_error(*prepared.diags);
+  return only_file(text, input.main_name);
 }
 
 }  // namespace tracekit::compiler

@@ -22,8 +22,10 @@ namespace tracekit::compiler {
 struct FrontendInput {
   std::string main_name;  // shown in diagnostics
   std::string main_text;  // the program, with the epilogue include appended
+  std::string main_path = "/tk/src/main.c";  // where main_text appears to Clang
   std::vector<std::pair<std::string, std::string>> virtual_files;  // absolute path -> contents
   std::vector<std::string> args;  // cc1 arguments (include paths, defines, user cflags)
+  bool btf_mode = true;           // kernel types from BTF (for the hints errors get)
 };
 
 struct FrontendOutput {
@@ -37,5 +39,9 @@ Result<FrontendOutput> run_frontend(const FrontendInput& input, const CompileReq
 
 // Preprocessed text of the program (debug=DEBUG_PREPROCESSOR).
 Result<std::string> preprocess_only(const FrontendInput& input);
+
+// Parses `input` (a header: its args say -x c-header) and returns it as a precompiled header,
+// in memory.
+Result<std::string> build_precompiled_header(const FrontendInput& input);
 
 }  // namespace tracekit::compiler

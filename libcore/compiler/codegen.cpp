@@ -18,10 +18,12 @@
 #include <llvm/Transforms/Scalar/EarlyCSE.h>
 #include <llvm/Transforms/Scalar/SROA.h>
 #include <llvm/Transforms/Scalar/SimplifyCFG.h>
+#include <llvm/Transforms/Utils/Cloning.h>
 
 #include <mutex>
 
 #include "compiler/ir/ir_passes.h"
+#include "compiler/source_listing.h"
 
 extern "C" {
 void LLVMInitializeBPFTargetInfo();
@@ -69,14 +71,20 @@ struct BackendDiagnostics {
     std::string text;
     llvm::raw_string_ostream out(text);
     if (const auto* located = llvm::dyn_cast<llvm::DiagnosticInfoUnsupported>(&info)) {
-      if (located->isLocationAvailable())
-        out << located->getLocationStr() << ": ";
+      if (located->isLocationAvailable()) out << located->getLocationStr() << ": ";
+      std::string function = located->getFunction().getName().str();
+      // Twins and argument wrappers are tracekit's: name the program they come from.
+      for (const char* suffix : {"__tk_sys_enter", "__tk_sys_exit", "__tk_body", "__tk_copy"})
+        if (size_t at = function.find(suffix); at != std::string::npos) function.resize(at);
+      out << "error: " << located->getMessage() << " (in '" << function << "')";
+    } else {
+      llvm::DiagnosticPrinterRawOStream printer(out);
+      out << "error: ";
+      info.print(printer);
     }
-    llvm::DiagnosticPrinterRawOStream printer(out);
-    out << "error: ";
-    info.print(printer);
     out.flush();
-    self->errors += text + "\n";
+    // The backend reports some errors once per use; say each once.
+    if (self->errors.find(text) == std::string::npos) self->errors += text + "\n";
   }
 };
 
@@ -120,6 +128,8 @@ Result<CodegenOutput> optimize_and_emit(llvm::Module& m, const Analysis& analysi
   m.getContext().setDiagnosticHandlerCallBack(&BackendDiagnostics::handle, &diagnostics);
 
   TK_TRY(lower_table_method_calls(m, analysis));
+  TK_TRY(link_usdt_arguments(m));
+  TK_TRY(describe_inner_maps(m, analysis));
   TK_TRY(shape_programs(m, analysis));
   TK_TRY(lower_probe_arguments(m, analysis));
   TK_TRY(build_syscall_variants(m, analysis));
@@ -148,6 +158,8 @@ Result<CodegenOutput> optimize_and_emit(llvm::Module& m, const Analysis& analysi
   llvm::ModulePassManager mpm = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
   mpm.run(m, mam);
 
+  TK_TRY(check_supported_operations(m));
+
   std::string verify_errors;
   llvm::raw_string_ostream verify_out(verify_errors);
   if (llvm::verifyModule(m, &verify_out)) {
@@ -159,6 +171,19 @@ Result<CodegenOutput> optimize_and_emit(llvm::Module& m, const Analysis& analysi
   if (request.debug_flags & kDebugLlvmIr) {
     llvm::raw_string_ostream ir(out.ir_text);
     m.print(ir, nullptr);
+  }
+
+  if (request.debug_flags & kDebugSource) {
+    // From a copy: code generation changes the module it runs on.
+    std::unique_ptr<llvm::Module> copy = llvm::CloneModule(m);
+    llvm::SmallVector<char, 0> assembly;
+    llvm::raw_svector_ostream os(assembly);
+    llvm::legacy::PassManager pm;
+    if (tm->addPassesToEmitFile(pm, os, nullptr, llvm::CGFT_AssemblyFile))
+      return Error::internal("the BPF target cannot emit assembly");
+    pm.run(*copy);
+    out.asm_text = annotate_assembly(std::string(assembly.begin(), assembly.end()), request.source,
+                                     request.source_name);
   }
 
   llvm::SmallVector<char, 0> object;

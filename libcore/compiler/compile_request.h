@@ -5,7 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,7 +17,9 @@
 
 namespace tracekit::compiler {
 
-inline constexpr int kCompilerAbiVersion = 1;
+class BtfTypeIndex;  // compiler/kernel_types/btf_index.h
+
+inline constexpr int kCompilerAbiVersion = 3;
 
 enum class HeaderMode {
   Btf,      // types from the kernel's BTF, pruned to what the program uses
@@ -37,9 +42,15 @@ struct CompileRequest {
   std::vector<std::string> cflags;
   HeaderMode header_mode = HeaderMode::Btf;
   std::string btf_path = "/sys/kernel/btf/vmlinux";
+  // btf_path already parsed and indexed (the runtime does it while the compiler library
+  // loads); null: the compiler parses it.
+  std::shared_ptr<const BtfTypeIndex> btf_index;
   std::string kernel_build_dir;   // headers mode: .../build
   std::string kernel_source_dir;  // headers mode: .../source (may equal build)
+  // Where tracepoint formats are read; "" if tracefs cannot be read (they then come from BTF).
   std::string tracefs_dir = "/sys/kernel/tracing";
+  // LINUX_VERSION_CODE of the running kernel (BTF mode defines it; headers have version.h).
+  uint32_t kernel_version_code = 0;
   // Prefix of syscall entry points on this kernel ("__x64_sys_"), or "sys_" on old kernels.
   std::string syscall_prefix = "__x64_sys_";
   // x86_64 syscall wrappers pass the user registers as a pt_regs pointer in %di.
@@ -48,6 +59,16 @@ struct CompileRequest {
   // tracepoint program, so that attach_kprobe() on a syscall still works.
   bool syscall_tracepoint_variants = false;
   unsigned debug_flags = 0;
+  // Identifies the kernel's types (the runtime's kernel_types_identity): part of the keys of
+  // what the compiler keeps between compiles.
+  std::string kernel_types_identity;
+  // Storage for the parsed kernel headers of headers mode, kept as precompiled headers (the
+  // runtime's object cache). Unset: nothing is kept and every compile parses the headers.
+  std::function<std::optional<std::string>(const std::string& key)> load_artifact;
+  std::function<void(const std::string& key, const std::string& data)> store_artifact;
+  // Called when LLVM meets an error it cannot return from (it would print and abort); must not
+  // return. Unset: LLVM's default.
+  void (*on_fatal_error)(const std::string& message) = nullptr;
 };
 
 struct CompileOutput {

@@ -16,6 +16,9 @@ std::string metadata_json(const Analysis& analysis, const CompileRequest& reques
                     {"leaf", m.leaf},
                     {"max_entries", m.max_entries},
                     {"flags", m.flags}});
+    if (!m.pin_path.empty()) maps.back()["pinned"] = m.pin_path;
+    if (!m.share.empty()) maps.back()["share"] = m.share;
+    if (!m.inner_map.empty()) maps.back()["inner_map"] = m.inner_map;
   }
   json programs = json::array();
   for (const ProgramDecl& p : analysis.programs) {

@@ -107,6 +107,11 @@ void scan_tokens(const std::vector<Token>& toks, SourceScan& scan) {
         toks[i + 4].kind == Token::Identifier && is_punct(toks[i + 5], ')'))
       scan.tracepoints.emplace(std::string(toks[i + 2].text), std::string(toks[i + 4].text));
 
+    // BPF_ITER(target): the context is struct bpf_iter__<target>, a kernel type.
+    if (t.text == "BPF_ITER" && i + 3 < toks.size() && is_punct(toks[i + 1], '(') &&
+        toks[i + 2].kind == Token::Identifier && is_punct(toks[i + 3], ')'))
+      scan.identifiers.emplace("bpf_iter__" + std::string(toks[i + 2].text));
+
     // typedef ... NAME;  -> the last identifier before the ';' at brace depth 0, or the name
     // inside (*NAME) of a function-pointer typedef.
     if (t.text == "typedef") {

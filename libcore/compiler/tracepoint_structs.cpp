@@ -9,13 +9,6 @@
 namespace tracekit::compiler {
 namespace {
 
-struct FormatField {
-  std::string decl;  // "const char * filename", "char comm[16]", "__data_loc char[] name"
-  unsigned offset = 0;
-  unsigned size = 0;
-  bool is_signed = false;
-};
-
 bool parse_number_after(const std::string& line, const std::string& key, unsigned& out) {
   size_t p = line.find(key);
   if (p == std::string::npos) return false;
@@ -23,8 +16,10 @@ bool parse_number_after(const std::string& line, const std::string& key, unsigne
   return true;
 }
 
-std::vector<FormatField> parse_fields(const std::string& format) {
-  std::vector<FormatField> fields;
+}  // namespace
+
+std::vector<TracepointField> parse_format_fields(const std::string& format) {
+  std::vector<TracepointField> fields;
   std::istringstream in(format);
   std::string line;
   while (std::getline(in, line)) {
@@ -32,7 +27,7 @@ std::vector<FormatField> parse_fields(const std::string& format) {
     if (p == std::string::npos) continue;
     size_t semi = line.find(';', p);
     if (semi == std::string::npos) continue;
-    FormatField f;
+    TracepointField f;
     f.decl = line.substr(p + 6, semi - p - 6);
     unsigned is_signed = 0;
     if (!parse_number_after(line, "offset:", f.offset) || !parse_number_after(line, "size:", f.size))
@@ -43,6 +38,8 @@ std::vector<FormatField> parse_fields(const std::string& format) {
   }
   return fields;
 }
+
+namespace {
 
 std::string trim(std::string s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
@@ -119,7 +116,11 @@ TracepointFormatReader tracefs_format_reader(const std::string& tracefs_dir) {
 Result<std::string> tracepoint_struct_from_format(const std::string& category,
                                                   const std::string& event,
                                                   const std::string& format) {
-  std::vector<FormatField> fields = parse_fields(format);
+  return tracepoint_struct(category, event, parse_format_fields(format));
+}
+
+Result<std::string> tracepoint_struct(const std::string& category, const std::string& event,
+                                      const std::vector<TracepointField>& fields) {
   if (fields.empty())
     return Error::invalid("tracepoint '" + category + ":" + event + "': format has no fields");
   std::ostringstream out;
@@ -152,7 +153,7 @@ Result<std::string> tracepoint_struct_from_format(const std::string& category,
     std::string line;
     unsigned align = 1;
     if (type.rfind("__data_loc", 0) == 0) {
-      line = "int " + name;  // (length << 16) | offset of the data within the record
+      line = "int data_loc_" + name;  // (length << 16) | offset of the data within the record
       align = 4;
     } else if (!dims.empty()) {
       unsigned count = 0;

@@ -42,7 +42,9 @@
 #endif
 
 /* sched.h */
+#ifndef TASK_COMM_LEN
 #define TASK_COMM_LEN 16
+#endif
 #define TASK_RUNNING 0x0000
 #define TASK_INTERRUPTIBLE 0x0001
 #define TASK_UNINTERRUPTIBLE 0x0002
@@ -104,7 +106,7 @@
 #define VM_EXEC 0x00000004
 #define VM_SHARED 0x00000008
 
-/* files and paths */
+/* files and paths (DNAME_INLINE_LEN and the like come from BTF: btf_derived_constants.h) */
 #define NAME_MAX 255
 #define PATH_MAX 4096
 #define O_ACCMODE 00000003
@@ -156,7 +158,9 @@
 #define MAJOR(dev) ((unsigned int)((dev) >> MINORBITS))
 #define MINOR(dev) ((unsigned int)((dev) & MINORMASK))
 #define MKDEV(ma, mi) (((ma) << MINORBITS) | (mi))
+#ifndef DISK_NAME_LEN
 #define DISK_NAME_LEN 32
+#endif
 #define REQ_OP_BITS 8
 #define REQ_OP_MASK ((1 << REQ_OP_BITS) - 1)
 #define SECTOR_SHIFT 9
@@ -188,7 +192,24 @@
 #define TCPHDR_URG 0x20
 #define TCPHDR_ECE 0x40
 #define TCPHDR_CWR 0x80
+#ifndef IFNAMSIZ
 #define IFNAMSIZ 16
+#endif
+#ifndef ntohs
+#define ntohs(x) __builtin_bswap16(x)
+#define ntohl(x) __builtin_bswap32(x)
+#define htons(x) __builtin_bswap16(x)
+#define htonl(x) __builtin_bswap32(x)
+#endif
+#define TC_ACT_UNSPEC (-1)
+#define TC_ACT_OK 0
+#define TC_ACT_RECLASSIFY 1
+#define TC_ACT_SHOT 2
+#define TC_ACT_PIPE 3
+#define TC_ACT_STOLEN 4
+#define TC_ACT_QUEUED 5
+#define TC_ACT_REPEAT 6
+#define TC_ACT_REDIRECT 7
 
 /* signals */
 #define SIGHUP 1

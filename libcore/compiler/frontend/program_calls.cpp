@@ -2,7 +2,7 @@
 // when a helper function is not declared static, so say exactly that.
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>
-#include <clang/AST/RecursiveASTVisitor.h>
+#include "compiler/frontend/ast_visitor.h"
 
 #include "compiler/frontend/ast_passes.h"
 
@@ -41,7 +41,7 @@ class Visitor : public clang::RecursiveASTVisitor<Visitor> {
 
 void check_program_calls(AstPassContext& ctx) {
   Visitor visitor(ctx);
-  visitor.TraverseDecl(ctx.ast.getTranslationUnitDecl());
+  for (clang::Decl* decl : ctx.program_decls()) visitor.TraverseDecl(decl);
 }
 
 }  // namespace tracekit::compiler

@@ -5,7 +5,7 @@
 #include <clang/AST/ASTContext.h>
 #include <clang/AST/Expr.h>
 #include <clang/AST/ParentMapContext.h>
-#include <clang/AST/RecursiveASTVisitor.h>
+#include "compiler/frontend/ast_visitor.h"
 
 #include "compiler/frontend/ast_passes.h"
 #include "compiler/frontend/table_kinds.h"
@@ -43,26 +43,25 @@ class Visitor : public clang::RecursiveASTVisitor<Visitor> {
     const TableKind* kind = find_table_kind(map->bcc_type);
     if (!kind) return true;
 
-    bool allowed = false;
-    std::string offered;
-    for (const char* m : kind->methods) {
-      allowed |= method == m;
-      offered += offered.empty() ? "" : ", ";
-      offered += m;
-    }
-    if (!allowed) {
+    if (!table_has_method(*kind, method)) {
+      std::string offered;
+      for (const char* m : kind->methods) offered += (offered.empty() ? "" : ", ") + std::string(m);
       ctx_.error(member->getMemberLoc(), "table '" + map->name + "' (type \"" + map->bcc_type +
                                              "\") has no method '" + method + "'; its methods are: " +
                                              offered);
       return true;
     }
-    if ((method == "increment" || method == "atomic_increment") && map->leaf.value("kind", "") != "int") {
+    bool increment = method == "increment" || method == "atomic_increment";
+    if (increment && map->bcc_type != "extern" && map->leaf.value("kind", "") != "int") {
       ctx_.error(member->getMemberLoc(), "table '" + map->name + "': " + method +
                                              "() needs an integer leaf type");
       return true;
     }
-    if (call->getNumArgs() > 2 && (method == "increment" || method == "atomic_increment"))
-      ctx_.error(call->getArg(2)->getBeginLoc(), method + "() takes a key and an optional amount");
+    if (increment && call->getNumArgs() > 2) {
+      ctx_.error(call->getArg(2)->getBeginLoc(), "table '" + map->name + "': " + method +
+                                                     "() takes a key and an optional amount");
+      return true;
+    }
 
     clang::QualType event;
     if (method == "perf_submit" && call->getNumArgs() >= 2) event = submitted_type(call->getArg(1));
@@ -105,7 +104,7 @@ class Visitor : public clang::RecursiveASTVisitor<Visitor> {
 
 void check_table_calls(AstPassContext& ctx) {
   Visitor visitor(ctx);
-  visitor.TraverseDecl(ctx.ast.getTranslationUnitDecl());
+  for (clang::Decl* decl : ctx.program_decls()) visitor.TraverseDecl(decl);
 }
 
 }  // namespace tracekit::compiler

@@ -17,6 +17,7 @@ namespace tracekit::compiler::bpf_ir {
 
 // enum bpf_func_id values the passes emit.
 enum Helper : unsigned {
+  kProbeRead = 4,
   kProbeReadKernel = 113,
   kProbeReadUser = 112,
   kPerfEventOutput = 25,

@@ -34,7 +34,10 @@ using namespace bpf_ir;
 
 namespace {
 
-enum class Origin { Program, Context, Kernel, User };
+// Btf: a pointer a trampoline or iterator program received typed (fentry arguments, iterator
+// context fields, and what is loaded through them): the verifier checks loads through it
+// against BTF, so they stay loads, and keep the pointer's type for helpers that need it.
+enum class Origin { Program, Context, Btf, Kernel, User };
 
 // Helpers whose pointer result the verifier tracks as a map value (or similar).
 bool returns_program_memory(unsigned helper) {
@@ -54,7 +57,8 @@ bool returns_program_memory(unsigned helper) {
 
 class OriginAnalysis {
  public:
-  OriginAnalysis(llvm::Function& fn, bool user_fields) : fn_(fn), user_fields_(user_fields) {}
+  OriginAnalysis(llvm::Function& fn, bool user_fields, bool btf_context)
+      : fn_(fn), user_fields_(user_fields), btf_context_(btf_context) {}
 
   Origin of(llvm::Value* v) {
     auto it = memo_.find(v);
@@ -122,12 +126,14 @@ class OriginAnalysis {
   // A pointer read out of memory points outside the program, unless it is a user pointer
   // field of a syscall tracepoint record.
   Origin loaded_origin(llvm::LoadInst* load) {
-    if (user_fields_ && of(load->getPointerOperand()) == Origin::Context) return Origin::User;
+    Origin from = of(load->getPointerOperand());
+    if (user_fields_ && from == Origin::Context) return Origin::User;
+    if (btf_context_ && (from == Origin::Context || from == Origin::Btf)) return Origin::Btf;
     return Origin::Kernel;
   }
 
   static Origin merge(Origin a, Origin b) {
-    auto direct = [](Origin o) { return o == Origin::Program || o == Origin::Context; };
+    auto direct = [](Origin o) { return o == Origin::Program || o == Origin::Context || o == Origin::Btf; };
     if (direct(a) && direct(b)) return a == b ? a : Origin::Program;
     if (a == Origin::User || b == Origin::User) return Origin::User;
     return Origin::Kernel;
@@ -135,13 +141,47 @@ class OriginAnalysis {
 
   llvm::Function& fn_;
   bool user_fields_;
+  bool btf_context_;
   std::unordered_map<llvm::Value*, Origin> memo_;
 };
 
 bool is_outside(Origin o) { return o == Origin::Kernel || o == Origin::User; }
 
-void rewrite_function(llvm::Function& fn, bool user_fields) {
-  OriginAnalysis origins(fn, user_fields);
+// How a function's reads of memory outside the program are made.
+struct ReadPolicy {
+  bool rewrite = true;         // false: packet and socket programs, whose pointers the
+                               // verifier tracks itself and which have no probe reads
+  unsigned outside = kProbeReadKernel;  // helper for pointers that are not user memory
+  bool user_fields = false;    // syscall tracepoints: pointer fields of the record are user
+  bool btf_context = false;    // trampolines and iterators: typed pointers from the context
+};
+
+ReadPolicy policy_for(const llvm::Function& fn, const Analysis& analysis) {
+  ReadPolicy policy;
+  for (const ProgramDecl& p : analysis.programs) {
+    bool twin = fn.getName() == p.enter_variant || fn.getName() == p.exit_variant;
+    if (p.name != fn.getName() && !twin) continue;
+    static const char* const kPacketKinds[] = {"xdp", "socket_filter", "sched_cls", "sk_msg", "sk_skb",
+                                               "sock_ops", "cgroup_skb", "cgroup_sock", "cgroup_sock_addr",
+                                               "cgroup_sysctl", "cgroup_sockopt"};
+    for (const char* kind : kPacketKinds)
+      if (p.kind == kind) policy.rewrite = false;
+    // A program without an attach target may become a uprobe as well as a kprobe (BCC decides
+    // at attach time): its reads use bpf_probe_read, which on x86_64 reads either address space,
+    // as BCC's implicit reads do.
+    bool may_be_uprobe = !twin && p.target.empty() && (p.kind == "generic" || p.kind == "kprobe" ||
+                                                        p.kind == "uprobe" || p.kind == "uretprobe");
+    if (may_be_uprobe) policy.outside = kProbeRead;
+    policy.user_fields = p.user_pointers_from_ctx;
+    static const char* const kBtfKinds[] = {"kfunc", "kretfunc", "kmod_ret", "lsm", "iter"};
+    for (const char* kind : kBtfKinds)
+      if (p.kind == kind) policy.btf_context = true;
+  }
+  return policy;
+}
+
+void rewrite_function(llvm::Function& fn, const ReadPolicy& policy) {
+  OriginAnalysis origins(fn, policy.user_fields, policy.btf_context);
   std::vector<llvm::LoadInst*> loads;
   std::vector<llvm::MemTransferInst*> copies;
   for (llvm::Instruction& inst : llvm::instructions(fn)) {
@@ -158,7 +198,7 @@ void rewrite_function(llvm::Function& fn, bool user_fields) {
     llvm::Type* type = load->getType();
     llvm::AllocaInst* slot = entry_alloca(fn, type, "kread");
     uint64_t size = fn.getParent()->getDataLayout().getTypeStoreSize(type);
-    call_helper(b, o == Origin::User ? kProbeReadUser : kProbeReadKernel, b.getInt64Ty(),
+    call_helper(b, o == Origin::User ? kProbeReadUser : policy.outside, b.getInt64Ty(),
                 {slot, b.getInt32(uint32_t(size)), load->getPointerOperand()})
         ->setDebugLoc(load->getDebugLoc());
     llvm::LoadInst* value = b.CreateLoad(type, slot);
@@ -170,7 +210,7 @@ void rewrite_function(llvm::Function& fn, bool user_fields) {
     Origin o = origins.of(copy->getRawSource());
     llvm::IRBuilder<> b(copy);
     llvm::Value* length = b.CreateZExtOrTrunc(copy->getLength(), b.getInt32Ty());
-    call_helper(b, o == Origin::User ? kProbeReadUser : kProbeReadKernel, b.getInt64Ty(),
+    call_helper(b, o == Origin::User ? kProbeReadUser : policy.outside, b.getInt64Ty(),
                 {copy->getRawDest(), length, copy->getRawSource()})
         ->setDebugLoc(copy->getDebugLoc());
     copy->eraseFromParent();
@@ -182,10 +222,8 @@ void rewrite_function(llvm::Function& fn, bool user_fields) {
 void insert_kernel_reads(llvm::Module& m, const Analysis& analysis) {
   for (llvm::Function& fn : m) {
     if (fn.isDeclaration()) continue;
-    bool user_fields = false;
-    for (const auto& p : analysis.programs)
-      if (p.name == fn.getName()) user_fields = p.user_pointers_from_ctx;
-    rewrite_function(fn, user_fields);
+    ReadPolicy policy = policy_for(fn, analysis);
+    if (policy.rewrite) rewrite_function(fn, policy);
   }
   // The user-pointer markers have done their job.
   if (llvm::Function* marker = m.getFunction(kUserPointerMarker)) {

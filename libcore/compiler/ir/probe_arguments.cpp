@@ -59,6 +59,7 @@ Status lower_probe_arguments(llvm::Module& m, const Analysis& analysis) {
         user_pointer = param_type->isPointerTy();
       } else {
         raw = load_u64_at(b, ctx, kCallArgRegs[i - 1]);
+        user_pointer = p.user_pointer_args && param_type->isPointerTy();
       }
       args.push_back(user_pointer ? make_user_pointer(b, m, raw) : from_u64(b, raw, param_type));
     }

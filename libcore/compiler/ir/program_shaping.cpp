@@ -1,6 +1,7 @@
 // Gives the module the shape libbpf expects: each program in its own section with external
 // linkage; every other function internal and always inlined (BCC's rule, and what kernels
-// without BPF-to-BPF calls need); one license; no compiler bookkeeping globals.
+// without BPF-to-BPF calls need), and dropped when unused; one license; no compiler
+// bookkeeping globals.
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/Module.h>
 #include <llvm/Transforms/Utils/ModuleUtils.h>
@@ -40,6 +41,23 @@ void release_used_functions(llvm::Module& m) {
   filter_used_list(m, "llvm.compiler.used", not_function);
 }
 
+// Every function that is not a program is inlined into the programs that call it; the ones
+// nothing calls (the table methods a program does not use, unused static helpers) go now,
+// before -O2 spends time optimising them.
+void drop_unused_functions(llvm::Module& m) {
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (llvm::Function& fn : llvm::make_early_inc_range(m)) {
+      if (fn.isDeclaration() || !fn.hasLocalLinkage()) continue;
+      fn.removeDeadConstantUsers();
+      if (!fn.use_empty()) continue;
+      fn.eraseFromParent();
+      changed = true;
+    }
+  }
+}
+
 }  // namespace
 
 Status shape_programs(llvm::Module& m, const Analysis& analysis) {
@@ -74,6 +92,7 @@ Status shape_programs(llvm::Module& m, const Analysis& analysis) {
       filter_used_list(m, "llvm.compiler.used", not_ours);
       if (ours->use_empty()) ours->eraseFromParent();
     }
+  drop_unused_functions(m);
   return ok_status();
 }
 

@@ -12,6 +12,10 @@
 //   <name>__tk_sys_exit(struct syscall_trace_exit *tp)
 //       runs the program on a pt_regs with ax = tp->ret, as a kretprobe sees it.
 //
+// The two pt_regs (336 bytes) live in a per-CPU map, __tk_twin_regs (declared by probes.h when
+// the request asks for twins), not on the stack: a program that uses most of its 512 bytes of
+// stack as a kprobe must still fit as a twin. The map is removed when no twin is built.
+//
 // Helpers that need the real context (perf_event_output, get_stackid...) are pointed back at
 // `tp` after inlining (route_variant_contexts), so perf_submit() and stack ids still work.
 #include <llvm/IR/DebugInfoMetadata.h>
@@ -32,11 +36,23 @@ namespace {
 constexpr unsigned kTpSyscallNr = 8;     // int __syscall_nr
 constexpr unsigned kTpArgs = 16;         // unsigned long args[6] (sys_enter_*) / long ret
 constexpr const char* kSyntheticCtx = "tracekit.synthetic_ctx";
+constexpr const char* kRegsMap = "__tk_twin_regs";
+constexpr unsigned kMapLookup = 1;  // bpf_map_lookup_elem
 
-llvm::AllocaInst* zeroed_pt_regs(llvm::Function& fn, llvm::IRBuilder<>& b, const char* name) {
-  auto* type = llvm::ArrayType::get(b.getInt8Ty(), kPtRegsSize);
-  llvm::AllocaInst* regs = entry_alloca(fn, type, name);
-  b.CreateMemSet(regs, b.getInt8(0), kPtRegsSize, llvm::MaybeAlign(8));
+// This CPU's scratch registers, zeroed; the twin returns 0 if the lookup fails (it cannot).
+llvm::Value* scratch_regs(llvm::Function& twin, llvm::IRBuilder<>& b, llvm::GlobalVariable& map) {
+  llvm::LLVMContext& ctx = twin.getContext();
+  llvm::AllocaInst* zero = entry_alloca(twin, b.getInt32Ty(), "zero");
+  b.CreateStore(b.getInt32(0), zero);
+  llvm::CallInst* regs = call_helper(b, kMapLookup, b.getPtrTy(), {&map, zero});
+  regs->setMetadata(kSyntheticCtx, llvm::MDNode::get(ctx, {}));
+  auto* have = llvm::BasicBlock::Create(ctx, "have_regs", &twin);
+  auto* none = llvm::BasicBlock::Create(ctx, "no_regs", &twin);
+  b.CreateCondBr(b.CreateIsNull(regs), none, have);
+  llvm::IRBuilder<> fail(none);
+  fail.CreateRet(llvm::Constant::getNullValue(twin.getReturnType()));
+  b.SetInsertPoint(have);
+  b.CreateMemSet(regs, b.getInt8(0), 2 * kPtRegsSize, llvm::MaybeAlign(8));
   return regs;
 }
 
@@ -61,7 +77,7 @@ llvm::Function* callee_for(llvm::Module& m, const ProgramDecl& p) {
   return copy;
 }
 
-void build_twin(llvm::Module& m, const ProgramDecl& p, llvm::Function& callee,
+void build_twin(llvm::Module& m, const ProgramDecl& p, llvm::Function& callee, llvm::GlobalVariable& regs_map,
                 const std::string& name, bool enter) {
   llvm::LLVMContext& ctx = m.getContext();
   llvm::Type* ptr = llvm::PointerType::get(ctx, 0);
@@ -78,15 +94,20 @@ void build_twin(llvm::Module& m, const ProgramDecl& p, llvm::Function& callee,
   llvm::Value* nr = b.CreateSExt(
       b.CreateLoad(b.getInt32Ty(), b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), tp, kTpSyscallNr)),
       b.getInt64Ty());
-  llvm::AllocaInst* outer = zeroed_pt_regs(*twin, b, "regs");
-  outer->setMetadata(kSyntheticCtx, llvm::MDNode::get(ctx, {}));
+  llvm::Value* outer = scratch_regs(*twin, b, regs_map);
   store_u64(b, outer, kOrigAx, nr);
 
   std::vector<llvm::Value*> syscall_args;
   if (enter) {
-    llvm::AllocaInst* inner = zeroed_pt_regs(*twin, b, "user_regs");
+    llvm::Value* inner = b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), outer, kPtRegsSize);
+    // A syscall's record holds only its own arguments, and the kernel refuses to attach a
+    // program that loads past the record: the six slots are copied with a probe read, which
+    // may run past a shorter record harmlessly.
+    llvm::AllocaInst* slots = entry_alloca(*twin, llvm::ArrayType::get(b.getInt64Ty(), 6), "syscall_args");
+    call_helper(b, kProbeReadKernel, b.getInt64Ty(),
+                {slots, b.getInt32(48), b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), tp, kTpArgs)});
     for (unsigned i = 0; i < 6; ++i) {
-      llvm::Value* arg = load_u64_at(b, tp, kTpArgs + 8 * i);
+      llvm::Value* arg = load_u64_at(b, slots, 8 * i);
       syscall_args.push_back(arg);
       store_u64(b, inner, kSyscallArgRegs[i], arg);
     }
@@ -117,12 +138,20 @@ void build_twin(llvm::Module& m, const ProgramDecl& p, llvm::Function& callee,
 }  // namespace
 
 Status build_syscall_variants(llvm::Module& m, const Analysis& analysis) {
+  llvm::GlobalVariable* regs_map = m.getNamedGlobal(kRegsMap);
+  bool built = false;
   for (const ProgramDecl& p : analysis.programs) {
     if (!p.syscall_variants) continue;
+    if (!regs_map) return Error::internal("syscall twins without their register map");
     llvm::Function* callee = callee_for(m, p);
     if (!callee) continue;
-    if (!p.enter_variant.empty()) build_twin(m, p, *callee, p.enter_variant, true);
-    if (!p.exit_variant.empty()) build_twin(m, p, *callee, p.exit_variant, false);
+    if (!p.enter_variant.empty()) build_twin(m, p, *callee, *regs_map, p.enter_variant, true);
+    if (!p.exit_variant.empty()) build_twin(m, p, *callee, *regs_map, p.exit_variant, false);
+    built = true;
+  }
+  if (regs_map && !built) {
+    regs_map->removeDeadConstantUsers();
+    if (regs_map->use_empty()) regs_map->eraseFromParent();
   }
   return ok_status();
 }
@@ -146,8 +175,8 @@ void route_variant_contexts(llvm::Module& m, const Analysis& analysis) {
           default:
             continue;
         }
-        auto* alloca = llvm::dyn_cast<llvm::AllocaInst>(call->getArgOperand(0)->stripPointerCasts());
-        if (alloca && alloca->getMetadata(kSyntheticCtx)) call->setArgOperand(0, twin->getArg(0));
+        auto* regs = llvm::dyn_cast<llvm::Instruction>(call->getArgOperand(0)->stripPointerCasts());
+        if (regs && regs->getMetadata(kSyntheticCtx)) call->setArgOperand(0, twin->getArg(0));
       }
     }
   }

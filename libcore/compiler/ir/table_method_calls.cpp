@@ -43,8 +43,15 @@ Status lower_call(llvm::Module& m, llvm::GlobalVariable& table, const MapDecl& m
   if (method == "increment" || method == "atomic_increment") {
     impl = m.getFunction("__tk_table_" + map.name + "__increment");
     if (!impl) return Error::internal("missing increment implementation for table '" + map.name + "'");
-    llvm::Value* amount = call.arg_size() > 1 ? call.getArgOperand(1) : b.getInt64(1);
-    args = {call.getArgOperand(0), amount, b.getInt32(1)};
+    // The key is passed by value, as the target's calling convention passes that type: one
+    // argument on BPF, possibly split in two registers on x86_64 (headers mode). Both sides
+    // of the call follow the same convention; the implementation adds (amount, atomic).
+    if (impl->arg_size() < 3 || call.arg_size() < impl->arg_size() - 2)
+      return Error::compile(where(call) + "table '" + map.name + "': " + method + "() needs a key");
+    unsigned key_parts = impl->arg_size() - 2;
+    for (unsigned i = 0; i < key_parts; ++i) args.push_back(call.getArgOperand(i));
+    args.push_back(call.arg_size() > key_parts ? call.getArgOperand(key_parts) : b.getInt64(1));
+    args.push_back(b.getInt32(method == "atomic_increment"));
   } else {
     impl = m.getFunction("__tk_method_" + method);
     if (!impl) return Error::internal("missing implementation of table method '" + method + "'");

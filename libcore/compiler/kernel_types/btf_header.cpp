@@ -7,16 +7,11 @@
 #include <cerrno>
 #include <cstdarg>
 #include <cstdio>
-#include <map>
-#include <mutex>
 #include <set>
 
 namespace tracekit::compiler {
 namespace {
 
-bool is_named_type(const btf_type* t) {
-  return btf_is_composite(t) || btf_is_enum(t) || btf_is_enum64(t) || btf_is_typedef(t);
-}
 
 // Follows modifiers, typedefs, pointers and arrays to the struct/union/enum/typedef a member's
 // value finally refers to.
@@ -63,55 +58,6 @@ const std::pair<const char*, long long> kFallbackEnumerators[] = {
 
 }  // namespace
 
-BtfTypeIndex::BtfTypeIndex(struct btf* btf) : btf_(btf) {
-  uint32_t count = btf__type_cnt(btf);
-  for (uint32_t id = 1; id < count; ++id) {
-    const btf_type* t = btf__type_by_id(btf, id);
-    if (is_named_type(t) && t->name_off) by_name_[btf__name_by_offset(btf, t->name_off)].push_back(id);
-    if (btf_is_enum(t)) {
-      const struct btf_enum* e = btf_enum(t);
-      for (unsigned i = 0; i < btf_vlen(t); ++i)
-        by_enumerator_[btf__name_by_offset(btf, e[i].name_off)].push_back(id);
-    } else if (btf_is_enum64(t)) {
-      const struct btf_enum64* e = btf_enum64(t);
-      for (unsigned i = 0; i < btf_vlen(t); ++i)
-        by_enumerator_[btf__name_by_offset(btf, e[i].name_off)].push_back(id);
-    }
-  }
-}
-
-BtfTypeIndex::~BtfTypeIndex() { btf__free(btf_); }
-
-Result<std::shared_ptr<const BtfTypeIndex>> BtfTypeIndex::load(const std::string& path) {
-  static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const BtfTypeIndex>> loaded;
-  std::lock_guard lock(mutex);
-  if (auto it = loaded.find(path); it != loaded.end()) return it->second;
-  struct btf* btf = btf__parse(path.c_str(), nullptr);
-  if (!btf) {
-    int err = errno;
-    if (err == ENOENT)
-      return Error::not_supported("CONFIG_DEBUG_INFO_BTF",
-                                  "kernel BTF '" + path + "' does not exist; the kernel needs "
-                                  "CONFIG_DEBUG_INFO_BTF=y, or use kernel headers "
-                                  "(TRACEKIT_KERNEL_SOURCE)");
-    return Error::sys(err, "cannot parse kernel BTF '" + path + "'");
-  }
-  std::shared_ptr<const BtfTypeIndex> index(new BtfTypeIndex(btf));
-  loaded[path] = index;
-  return index;
-}
-
-const std::vector<uint32_t>* BtfTypeIndex::types_named(const std::string& name) const {
-  auto it = by_name_.find(name);
-  return it == by_name_.end() ? nullptr : &it->second;
-}
-
-const std::vector<uint32_t>* BtfTypeIndex::enums_declaring(const std::string& name) const {
-  auto it = by_enumerator_.find(name);
-  return it == by_enumerator_.end() ? nullptr : &it->second;
-}
-
 Result<std::string> generate_btf_header(const BtfTypeIndex& index, const BtfHeaderInput& input) {
   const struct btf* btf = index.btf();
   const SourceScan& program = *input.program;
@@ -123,10 +69,9 @@ Result<std::string> generate_btf_header(const BtfTypeIndex& index, const BtfHead
   };
   auto seed_from = [&](const std::string& name) {
     if (program.defined_types.count(name)) return;
-    if (auto* ids = index.types_named(name))
-      for (uint32_t id : *ids) add(id);
-    if (auto* ids = index.enums_declaring(name))
-      for (uint32_t id : *ids) add(id);
+    if (input.header_types && input.header_types->count(name)) return;
+    for (const auto& e : index.types_named(name)) add(e.id);
+    for (const auto& e : index.enums_declaring(name)) add(e.id);
   };
   for (const auto& name : program.identifiers) seed_from(name);
   if (input.header_identifiers)

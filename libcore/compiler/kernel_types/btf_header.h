@@ -20,35 +20,18 @@
 #include <vector>
 
 #include "common/result.h"
+#include "compiler/kernel_types/btf_index.h"
 #include "compiler/source_scan.h"
-
-struct btf;
 
 namespace tracekit::compiler {
 
-class BtfTypeIndex {
- public:
-  // Parsed once per process and path (the compiler library stays loaded between compiles).
-  static Result<std::shared_ptr<const BtfTypeIndex>> load(const std::string& path);
-  ~BtfTypeIndex();
-
-  const struct btf* btf() const { return btf_; }
-  // Named struct/union/enum/typedef types with this name.
-  const std::vector<uint32_t>* types_named(const std::string& name) const;
-  // Enums that declare an enumerator with this name.
-  const std::vector<uint32_t>* enums_declaring(const std::string& name) const;
-
- private:
-  explicit BtfTypeIndex(struct btf* btf);
-  struct btf* btf_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_name_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_enumerator_;
-};
 
 struct BtfHeaderInput {
   const SourceScan* program = nullptr;  // the user's program (+ generated tracepoint structs)
   // Identifiers of tracekit's own headers: they seed type names but not member names.
   const std::unordered_set<std::string>* header_identifiers = nullptr;
+  // Types tracekit's own headers define (struct bpf_stacktrace...): never taken from BTF.
+  const std::unordered_set<std::string>* header_types = nullptr;
 };
 
 // Returns the text of <tracekit/kernel.h> for BTF mode.

@@ -17,8 +17,7 @@ std::vector<std::string> kernel_header_flags(const CompileRequest& request) {
   }
   flags.push_back("-include");
   flags.push_back(source + "/include/linux/kconfig.h");
-  for (const char* f : {"-D__KERNEL__", "-DKBUILD_MODNAME=\"tracekit\"", "-D__HAVE_BUILTIN_BSWAP16__",
-                        "-D__HAVE_BUILTIN_BSWAP32__", "-D__HAVE_BUILTIN_BSWAP64__",
+  for (const char* f : {"-D__KERNEL__", "-DKBUILD_MODNAME=\"tracekit\"",
                         "-Wno-unused-value", "-Wno-pointer-sign", "-Wno-compare-distinct-pointer-types",
                         "-Wno-gnu-variable-sized-type-not-at-end", "-Wno-address-of-packed-member",
                         "-Wno-tautological-compare", "-Wno-unknown-warning-option",
@@ -45,6 +44,18 @@ std::string kernel_headers_prelude() {
 #include <uapi/linux/bpf.h>
 #include <uapi/linux/ptrace.h>
 #include <linux/version.h>
+/* Iterator contexts (BPF_ITER): the kernel defines most in its .c files, so headers lack them
+ * (bpf_iter__bpf_map_elem is in <linux/bpf.h>);
+ * BTF mode takes them from BTF. Pointers only, as the kernel lays them out on 64-bit. */
+struct bpf_iter_meta;
+struct bpf_iter__task { struct bpf_iter_meta *meta; struct task_struct *task; };
+struct bpf_iter__task_file { struct bpf_iter_meta *meta; struct task_struct *task; u32 fd; struct file *file; };
+struct bpf_iter__task_vma { struct bpf_iter_meta *meta; struct task_struct *task; struct vm_area_struct *vma; };
+struct bpf_iter__bpf_map { struct bpf_iter_meta *meta; struct bpf_map *map; };
+struct bpf_iter__bpf_prog { struct bpf_iter_meta *meta; struct bpf_prog *prog; };
+struct bpf_iter__tcp { struct bpf_iter_meta *meta; struct sock_common *sk_common; uid_t uid; };
+struct bpf_iter__udp { struct bpf_iter_meta *meta; struct udp_sock *udp_sk; uid_t uid; int bucket; };
+struct bpf_iter__cgroup { struct bpf_iter_meta *meta; struct cgroup *cgroup; };
 #endif
 )";
 }

@@ -147,7 +147,17 @@ bool write_all(int fd, const std::string& data) {
   return true;
 }
 
+// The child's end of the result pipe, for report_fatal_error_and_exit().
+int g_child_result_fd = -1;
+
 }  // namespace
+
+void report_fatal_error_and_exit(const std::string& message) {
+  if (g_child_result_fd < 0) ::abort();
+  Result<compiler::CompileOutput> error =
+      Error::compile("the compiler cannot translate this program: " + message + "\n");
+  ::_exit(write_all(g_child_result_fd, encode(error)) ? 0 : 1);
+}
 
 Result<compiler::CompileOutput> run_isolated(const std::function<Result<compiler::CompileOutput>()>& work) {
   int fds[2];
@@ -160,6 +170,7 @@ Result<compiler::CompileOutput> run_isolated(const std::function<Result<compiler
     ::signal(SIGTERM, SIG_DFL);
     ::signal(SIGPIPE, SIG_DFL);
     read_end.reset();
+    g_child_result_fd = write_end.get();
     std::string encoded = encode(work());
     ::_exit(write_all(write_end.get(), encoded) ? 0 : 1);
   }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 
 #include "common/result.h"
 #include "compiler/compile_request.h"
@@ -18,5 +19,9 @@
 namespace tracekit::compile {
 
 Result<compiler::CompileOutput> run_isolated(const std::function<Result<compiler::CompileOutput>()>& work);
+
+// For CompileRequest::on_fatal_error: inside the child, sends `message` back as the compile's
+// error and ends the child (LLVM's fatal errors cannot be returned from).
+[[noreturn]] void report_fatal_error_and_exit(const std::string& message);
 
 }  // namespace tracekit::compile

@@ -8,6 +8,7 @@
 #include <cerrno>
 
 #include "runtime/load/libbpf_messages.h"
+#include "runtime/load/shared_maps.h"
 #include "runtime/load/verifier_hints.h"
 
 namespace tracekit::load {
@@ -77,6 +78,7 @@ Result<std::unique_ptr<BpfObject>> BpfObject::load(std::string elf, std::string 
   TK_TRY(self->load_object(self->main_));
   struct bpf_map* map;
   bpf_object__for_each_map(map, self->main_) self->map_fds_[bpf_map__name(map)] = bpf_map__fd(map);
+  TK_TRY(shared_maps::publish(self->main_, self->metadata_json_, self.get()));
   for (const auto& [name, type] : eager) {
     struct bpf_program* prog = bpf_object__find_program_by_name(self->main_, name.c_str());
     if (prog && bpf_program__fd(prog) >= 0)
@@ -86,6 +88,7 @@ Result<std::unique_ptr<BpfObject>> BpfObject::load(std::string elf, std::string 
 }
 
 BpfObject::~BpfObject() {
+  shared_maps::withdraw(this);
   programs_.clear();
   if (main_) bpf_object__close(main_);
 }
@@ -140,6 +143,10 @@ Result<struct bpf_object*> BpfObject::open_and_configure(
       auto it = map_fds_.find(m.name);
       if (it != map_fds_.end()) bpf_map__reuse_fd(map, it->second);
     }
+  }
+  if (Status shared = reuse_maps ? ok_status() : shared_maps::configure(object, metadata_json_); !shared.ok()) {
+    bpf_object__close(object);
+    return std::move(shared).error();
   }
   if (reuse_maps) {
     // Internal maps (.rodata, .bss) are shared too.

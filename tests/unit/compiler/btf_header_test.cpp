@@ -8,7 +8,7 @@ using namespace tracekit::compiler;
 
 namespace {
 std::string header_for(const std::string& program) {
-  auto index = BtfTypeIndex::load("/sys/kernel/btf/vmlinux");
+  auto index = BtfTypeIndex::parse("/sys/kernel/btf/vmlinux");
   REQUIRE(index.ok());
   SourceScan scan = scan_source(program);
   BtfHeaderInput input{&scan, nullptr};

@@ -8,6 +8,7 @@ compiler::CompileRequest btf_request(const std::string& source) {
   compiler::CompileRequest request;
   request.source = source;
   request.header_mode = compiler::HeaderMode::Btf;
+  request.on_fatal_error = &compile::report_fatal_error_and_exit;
   return request;
 }
 

@@ -48,7 +48,7 @@ TEST_CASE("typedef'd fields become sized integers, char arrays stay char, __data
   CHECK(text->find("char prev_comm[16];") != std::string::npos);
   CHECK(text->find("s32 prev_pid;") != std::string::npos);
   CHECK(text->find("s64 prev_state;") != std::string::npos);
-  CHECK(text->find("int name;") != std::string::npos);
+  CHECK(text->find("int data_loc_name;") != std::string::npos);
 }
 
 TEST_CASE("a format without fields is an error naming the tracepoint") {
