@@ -5,7 +5,9 @@
 #include <linux/bpf.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <iterator>
 
 #include "common/files.h"
 #include "runtime/attach/program_attach.h"
@@ -33,6 +35,16 @@ Result<std::vector<int>> online_cpus() {
 }
 
 std::string event_name(uint32_t type, uint64_t config) {
+  static const char* const hardware[] = {"cpu-cycles", "instructions", "cache-references", "cache-misses",
+                                         "branch-instructions", "branch-misses", "bus-cycles",
+                                         "stalled-cycles-frontend", "stalled-cycles-backend", "ref-cycles"};
+  static const char* const software[] = {"cpu-clock", "task-clock", "page-faults", "context-switches",
+                                         "cpu-migrations", "minor-faults", "major-faults", "alignment-faults",
+                                         "emulation-faults", "dummy", "bpf-output"};
+  if (type == PERF_TYPE_HARDWARE && config < std::size(hardware))
+    return std::string("perf event hardware ") + hardware[config];
+  if (type == PERF_TYPE_SOFTWARE && config < std::size(software))
+    return std::string("perf event software ") + software[config];
   return "perf event type " + std::to_string(type) + " config " + std::to_string(config);
 }
 
@@ -87,9 +99,11 @@ Result<std::unique_ptr<Link>> attach_perf_event(load::BpfObject& object, const s
       return std::move(st).error().context("cannot attach " + what + ": ");
     link->add_fd(std::move(fd).value());
   }
-  link->set_description(what + note + (options.pid > 0 ? " pid " + std::to_string(options.pid) : "") +
-                        " on " + (cpus.size() == 1 && cpus[0] >= 0 ? "CPU " + std::to_string(cpus[0])
-                                                                   : std::to_string(cpus.size()) + " CPUs"));
+  std::string where = cpus.size() == 1 && cpus[0] >= 0 ? "CPU " + std::to_string(cpus[0])
+                      : cpus.size() == 1                  ? std::string("every CPU")
+                                                          : std::to_string(cpus.size()) + " CPUs";
+  link->set_description(what + note + (options.pid > 0 ? " for pid " + std::to_string(options.pid) : "") +
+                        " on " + where);
   return link;
 }
 

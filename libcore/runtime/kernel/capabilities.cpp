@@ -80,35 +80,37 @@ Capability probe_raw_tracepoints() {
 // Loads a two-instruction program of `type` attached (by BTF id) to the first of `targets`
 // that has BTF, and attaches it.
 Capability probe_trampoline(unsigned type, unsigned attach_type, const std::vector<std::string>& targets,
-                            const std::string& feature) {
-  std::string last = "none of the probe functions has BTF";
+                            const std::string& feature, const char* kind) {
+  std::string first, tried;
   for (const std::string& fn : targets) {
     auto id = function_btf_id(fn);
     if (!id.ok()) {
       if (id.error().kind == ErrorKind::NotSupported) return no("CONFIG_DEBUG_INFO_BTF", id.error().message);
       continue;
     }
+    tried += (tried.empty() ? "" : ", ") + fn;
     auto prog = sys::load_trivial_program({type, attach_type, unsigned(*id)});
     if (!prog.ok()) {
-      last = "loading a program for '" + fn + "' failed: " + explain(prog.error());
+      if (first.empty()) first = "the kernel does not load " + std::string(kind) + " programs: " + explain(prog.error());
       continue;
     }
     auto link = sys::tracing_attach(prog->get(), "'" + fn + "'");
     if (link.ok()) return yes("BPF trampoline on '" + fn + "'");
-    last = "attaching to '" + fn + "' failed: " + explain(link.error());
+    if (first.empty()) first = "the kernel loads but does not attach " + std::string(kind) + " programs: " + explain(link.error());
   }
-  return no(feature, last);
+  if (tried.empty()) return no(feature, "none of the kernel functions tried has BTF");
+  return no(feature, first + " (tried " + tried + ")");
 }
 
 Capability probe_fentry() {
   std::vector<std::string> targets(std::begin(kTraceableFunctions), std::end(kTraceableFunctions));
   return probe_trampoline(BPF_PROG_TYPE_TRACING, BPF_TRACE_FENTRY, targets,
-                          "fentry/fexit (BPF trampolines, Linux 5.5; CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS)");
+                          "fentry/fexit (BPF trampolines, Linux 5.5; CONFIG_DYNAMIC_FTRACE_WITH_DIRECT_CALLS)", "fentry");
 }
 
 Capability probe_lsm() {
   Capability c = probe_trampoline(BPF_PROG_TYPE_LSM, BPF_LSM_MAC, {"bpf_lsm_file_open", "bpf_lsm_bpf"},
-                                  "BPF LSM (Linux 5.7, CONFIG_BPF_LSM and \"bpf\" in the lsm= boot parameter)");
+                                  "BPF LSM (Linux 5.7, CONFIG_BPF_LSM and \"bpf\" in the lsm= boot parameter)", "LSM");
   if (!c.supported) {
     if (auto root = sys::securityfs_root(); root.ok()) {
       if (auto lsms = read_special_file(*root + "/lsm"); lsms.ok() && lsms->find("bpf") == std::string::npos)
