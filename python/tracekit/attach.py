@@ -86,6 +86,11 @@ class AttachRegistry:
     def close_all(self):
         items = list(self._links.items())
         self._links.clear()
+        # Many at once in parallel: each perf-event detach waits for a kernel RCU grace period.
+        from ._native import core
+        native = [link for _, links in items for link in links if isinstance(link, core.Link)]
+        if len(native) > 1:
+            core.close_links(native)
         for (kind, _), links in items:
             self._close(kind, links)
 
@@ -93,6 +98,6 @@ class AttachRegistry:
     def _close(kind, links):
         global _open_probes
         for link in links:
-            link.close()
+            link.close()  # a no-op for a link close_links already closed
             if kind in _QUOTA_KINDS:
                 _open_probes -= 1

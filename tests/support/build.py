@@ -57,8 +57,9 @@ def usdt_target(optimise=True, with_library=True):
     return _built[name]
 
 
-def uprobe_target(pie=True):
-    return gcc("uprobe_target_%s" % ("pie" if pie else "nopie"), ["uprobe_target.c"],
+def uprobe_loop(pie=True):
+    """tests/fixtures/uprobe_loop.c as a PIE or a fixed-address executable."""
+    return gcc("uprobe_loop_%s" % ("pie" if pie else "nopie"), ["uprobe_loop.c"],
                ["-O1", "-fPIE", "-pie"] if pie else ["-O1", "-fno-pie", "-no-pie"])
 
 

@@ -85,8 +85,16 @@ void build_twin(llvm::Module& m, const ProgramDecl& p, llvm::Function& callee,
   std::vector<llvm::Value*> syscall_args;
   if (enter) {
     llvm::AllocaInst* inner = zeroed_pt_regs(*twin, b, "user_regs");
+    // A syscall's record holds only its own arguments (sys_enter_clone: 5), and the kernel
+    // refuses to attach a program whose direct context reads go past the record. The twin
+    // does not know which syscall it will serve, so it copies the six slots with one probe
+    // read; the slots past the syscall's arity are as meaningless as those registers are to
+    // a kprobe.
+    llvm::AllocaInst* args_copy = entry_alloca(*twin, llvm::ArrayType::get(b.getInt64Ty(), 6), "args");
+    call_helper(b, kProbeReadKernel, b.getInt64Ty(),
+                {args_copy, b.getInt32(48), b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), tp, kTpArgs)});
     for (unsigned i = 0; i < 6; ++i) {
-      llvm::Value* arg = load_u64_at(b, tp, kTpArgs + 8 * i);
+      llvm::Value* arg = load_u64_at(b, args_copy, 8 * i);
       syscall_args.push_back(arg);
       store_u64(b, inner, kSyscallArgRegs[i], arg);
     }
