@@ -97,18 +97,30 @@ static __always_inline int __tk_usdt_read(void *ctx, unsigned int n, unsigned lo
   return 0;
 }
 
-/* BCC's names: arguments count from 1. */
-#define bpf_usdt_readarg(index, ctx, addr) ({                                   \
-  unsigned long long __tk_v;                                                    \
-  int __tk_r = __tk_usdt_read((void *)(ctx), (index) - 1, &__tk_v);            \
-  *(addr) = (__typeof__(*(addr)))__tk_v;                                        \
-  __tk_r; })
+/* Stores argument n into dst as an integer of `size` bytes. */
+static __always_inline int __tk_usdt_store(void *ctx, unsigned int n, void *dst, unsigned long long size) {
+  unsigned long long v;
+  int r = __tk_usdt_read(ctx, n, &v);
+  if (size == 1) *(unsigned char *)dst = v;
+  else if (size == 2) *(unsigned short *)dst = v;
+  else if (size == 4) *(unsigned int *)dst = v;
+  else if (size == 8) *(unsigned long long *)dst = v;
+  else return -1;
+  return r;
+}
+
+#ifndef __TK_USDT_READER
+/* A compiler without per-program USDT readers: BCC's names map straight to the reader.
+ * Arguments count from 1. */
+#define bpf_usdt_readarg(index, ctx, addr) \
+  __tk_usdt_store((void *)(ctx), (index) - 1, (addr), sizeof(*(addr)))
 #define bpf_usdt_readarg_p(index, ctx, buf, len) ({                             \
   unsigned long long __tk_p;                                                    \
   int __tk_r = __tk_usdt_read((void *)(ctx), (index) - 1, &__tk_p);            \
   if (!__tk_r)                                                                  \
     __tk_r = bpf_probe_read_user_str((buf), (len), (void *)__tk_p) < 0 ? -1 : 0; \
   __tk_r; })
+#endif
 #endif
 """
 
@@ -372,12 +384,30 @@ class USDT:
                 bpf._links.add("uprobe", "usdt_%s_0x%x_%d" % (p.bin_path, location["file_offset"], pid), link)
 
 
+# BCC's per-program readers (_bpf_readarg_<fn>_<N>), for compilers that link
+# bpf_usdt_readarg(N, ctx, &dst) in program <fn> to them (__TK_USDT_READER).
+_READER = """__TK_USDT_READER _bpf_readarg_%(fn)s_%(n)d(void *ctx, void *dst, unsigned long long size) {
+  return __tk_usdt_store(ctx, %(index)d, dst, size);
+}
+"""
+
+
 def program_text(contexts):
-    """The reader every USDT program needs, sized for the specs of `contexts`."""
+    """The reader every USDT program needs, sized for the specs of `contexts`, and the
+    per-program readers of every enabled probe."""
     total = 0
     for context in contexts:
         total += context._assign_specs(total)
-    return _PRELUDE % {"max_args": MAX_ARGS, "specs": max(total, 1), "ip_offset": _PT_REGS_IP}
+    text = _PRELUDE % {"max_args": MAX_ARGS, "specs": max(total, 1), "ip_offset": _PT_REGS_IP}
+    readers = {}
+    for context in contexts:
+        for probe, fn in context._enabled:
+            readers[fn] = max(readers.get(fn, 0), probe.num_arguments)
+    per_program = "".join(_READER % {"fn": fn, "n": n, "index": n - 1}
+                          for fn, count in sorted(readers.items()) for n in range(1, count + 1))
+    if per_program:
+        text += "#ifdef __TK_USDT_READER\n" + per_program + "#endif\n"
+    return text
 
 
 def attach_contexts(bpf, contexts, ignore_pid=False):
