@@ -11,10 +11,12 @@ from .constants import (DEBUG_BPF, DEBUG_BPF_REGISTER_STATE, DEBUG_BTF, DEBUG_LL
                         DEBUG_PREPROCESSOR, DEBUG_SOURCE)
 from .errors import (CompileError, InvalidArgumentError, NotFoundError, NotSupportedError,
                      PermissionError, TracekitError, VerifierError)
+from .perf_events import PerfHWConfig, PerfSWConfig, PerfType
+from .usdt import USDT
 from .utils import printb
 
 __all__ = [
-    "BPF", "CompileError", "VerifierError", "NotSupportedError", "PermissionError",
+    "BPF", "USDT", "PerfType", "PerfHWConfig", "PerfSWConfig", "CompileError", "VerifierError", "NotSupportedError", "PermissionError",
     "NotFoundError", "InvalidArgumentError", "TracekitError", "printb",
     "DEBUG_LLVM_IR", "DEBUG_BPF", "DEBUG_PREPROCESSOR", "DEBUG_SOURCE",
     "DEBUG_BPF_REGISTER_STATE", "DEBUG_BTF",

@@ -78,10 +78,24 @@ def other_mount_namespace(pid):
 
 
 def host_path(pid, path):
-    """A path as process `pid` sees it, as this process can open it."""
-    if pid and pid > 0 and other_mount_namespace(pid):
-        return "/proc/%d/root%s" % (pid, path)
-    return path
+    """A path as process `pid` sees it, as this process can open it: the path itself in the
+    same mount namespace; else through /proc/PID/root; else, for a file the process maps but
+    whose path its root cannot show (a mount only its namespace has, seen from a chroot), the
+    mapping itself through /proc/PID/map_files (root only)."""
+    if not (pid and pid > 0 and other_mount_namespace(pid)):
+        return path
+    through_root = "/proc/%d/root%s" % (pid, path)
+    if os.path.exists(through_root):
+        return through_root
+    try:
+        for start, end, _perms, _offset, mapped in process_mappings(pid):
+            if mapped == path:
+                candidate = "/proc/%d/map_files/%x-%x" % (pid, start, end)
+                if os.path.exists(candidate):
+                    return candidate
+    except Exception:  # noqa: BLE001 - the process is gone: the plain path is as good as any
+        pass
+    return through_root
 
 
 def find_library(name, pid=None):

@@ -35,13 +35,18 @@ def _kprobe_blacklist():
         return set()
 
 
-# Functions that tracing itself runs through: probing them recurses or is refused.
-_UNSAFE = re.compile(rb"^(__ftrace|ftrace_|__perf|perf_|bpf_trace_|__bpf_prog|__SCT__|__kprobes|"
-                     rb"__x86_indirect_thunk|_raw_spin|__raw_spin)|\.(cold|part)\b")
+# Never probeable, whatever the blacklist says: NOKPROBE_SYMBOL markers, perf's own functions,
+# static-call trampolines, compiler-split cold parts.
+_UNSAFE = re.compile(rb"^(_kbl_addr_|__perf|perf_|__SCT__|__kprobes)|\.cold(\.\d+)?$")
 
 
 def kprobe_functions():
-    """Every kernel function a kprobe can attach to (bytes), cached; [] without kprobes."""
+    """Every kernel function a kprobe can attach to (bytes), cached; [] without kprobes.
+
+    The text symbols of /proc/kallsyms (modules included), minus the kprobe blacklist (which
+    covers NOKPROBE_SYMBOL functions and the entry, noinstr and kprobes text), minus what init
+    freed. Not available_filter_functions: notrace functions can be kprobed too (the kernel
+    uses a breakpoint there), e.g. 6.1's __x64_sys_getppid."""
     global _kprobe_functions
     if _kprobe_functions is not None:
         return _kprobe_functions
@@ -49,18 +54,29 @@ def kprobe_functions():
         _kprobe_functions = []
         return _kprobe_functions
     blacklist = _kprobe_blacklist()
-    seen = set()
-    found = []
-    with open(os.path.join(core.tracefs_root(), "available_filter_functions"), "rb") as f:
+    entries = []
+    init_begin = init_end = None
+    with open("/proc/kallsyms", "rb") as f:
         for line in f:
             fields = line.split()
-            if not fields:
+            if len(fields) < 3:
                 continue
-            fn = fields[0]
-            if fn in seen or fn in blacklist or _UNSAFE.search(fn):
-                continue
-            seen.add(fn)
-            found.append(fn)
+            address, kind, name = int(fields[0], 16), fields[1], fields[2]
+            if name == b"__init_begin":
+                init_begin = address
+            elif name == b"__init_end":
+                init_end = address
+            if kind in (b"t", b"T", b"w", b"W"):
+                entries.append((address, name))
+    seen = set()
+    found = []
+    for address, name in entries:
+        if init_begin is not None and init_end is not None and init_begin <= address < init_end:
+            continue
+        if name in seen or name in blacklist or _UNSAFE.search(name):
+            continue
+        seen.add(name)
+        found.append(name)
     _kprobe_functions = found
     return found
 

@@ -10,6 +10,7 @@ import time
 import pytest
 
 from tracekit import BPF
+from support.kernel_modules import ensure_module
 from support.netns import VethPair
 
 _why = VethPair.unavailable()
@@ -103,6 +104,10 @@ def test_xdp_counts_and_drops_udp_then_remove_xdp_restores_traffic():
 
 
 def test_tc_ingress_classifier_drops_one_port():
+    for module in ("sch_ingress", "cls_bpf"):  # the clsact qdisc and the BPF classifier
+        why = ensure_module(module)
+        if why:
+            pytest.skip("cannot load %s: %s" % (module, why))
     with VethPair() as net, BPF(text=TC) as b:
         with net.in_namespace_a():
             b.attach_tc(net.dev_a, b.load_func("tc_filter", BPF.SCHED_CLS), "ingress")

@@ -89,7 +89,7 @@ int on_exit(struct pt_regs *ctx) {
 
 def syscall_names():
     names = [n.decode().split("sys_enter_", 1)[1] for n in BPF.get_tracepoints(b"syscalls:sys_enter_")]
-    if KPROBES[0]:  # real kprobes need the wrapper function itself
+    if KPROBES[0]:  # real kprobes need the wrapper function itself (and not blacklisted)
         prefix = BPF.get_syscall_prefix()
         wrappers = set(BPF.get_kprobe_functions(b"^" + prefix))
         names = [n for n in names if prefix + n.encode() in wrappers]

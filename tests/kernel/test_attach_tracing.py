@@ -25,7 +25,7 @@ CLANG = shutil.which("clang-16") or shutil.which("clang")
 PROGRAMS = [  # (name, metadata kind, section)
     ("on_nanosleep_entry", "kfunc", "fentry/do_nanosleep"),
     ("on_nanosleep_exit", "kretfunc", "fexit/do_nanosleep"),
-    ("fail_getpgid", "kmod_ret", "fmod_ret/__x64_sys_getpgid"),
+    ("fail_getpgid", "kmod_ret", "fmod_ret/security_task_getpgid"),
     ("on_file_open", "lsm", "lsm/file_open"),
 ]
 

@@ -111,7 +111,7 @@ def test_binary_in_another_mount_namespace(tmp_path):
     with Target(build.in_private_mount_namespace(exe, str(mountpoint))) as target, BPF(text=PROGRAM) as b:
         assert not os.path.exists(inner)
         b.attach_uprobe(name=inner, sym="tk_add", fn_name="on_add", pid=target.pid)
-        assert "/proc/%d/root%s" % (target.pid, inner) in b.attachments()[0]
+        assert "/proc/%d/" % target.pid in b.attachments()[0]
         target.command("go 2")
         assert table(b, "args", 1) == {0: 1, 1: 1}
 

@@ -38,7 +38,7 @@ def ensure_module(name):
         return None
     dep_file = os.path.join(_module_dir(), "modules.dep")
     if not os.path.exists(dep_file):
-        return "no %s to find kernel module %s" % (dep_file, name)
+        return None  # a kernel without modules: built in, or the test will say what is missing
     with open(dep_file) as f:
         paths = [line.split(":")[0] for line in f if os.path.basename(line.split(":")[0]).split(".ko")[0] == name]
     if not paths:
