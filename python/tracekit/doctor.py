@@ -57,13 +57,13 @@ def main(argv=None):
     _row("tcx links", _capability("tcx_link"))
     print()
     print("attach paths")
-    _row("  kprobes", _kprobe_path(info, kprobes))
-    _row("  uprobes", "perf PMU (fd-based)" if info["uprobe_pmu"] else "tracefs uprobe_events")
-    _row("  USDT", "uprobes with a cookie per argument layout; semaphores counted by the kernel"
+    _row("  kprobes via", _kprobe_path(info, kprobes))
+    _row("  uprobes via", "perf PMU (fd-based)" if info["uprobe_pmu"] else "tracefs uprobe_events")
+    _row("  USDT via", "uprobes with a cookie per argument layout; semaphores counted by the kernel"
          if core.capability("attach_cookie")[0] else "not available (needs bpf_get_attach_cookie, Linux 5.15)")
-    _row("  XDP", "BPF link (detached when tracekit exits)" if core.capability("xdp_link")[0] else "netlink")
-    _row("  tc", "tcx link" if core.capability("tcx_link")[0] else "clsact filter over netlink, removed on exit")
-    _row("  perf events", "hardware counters" if core.capability("perf_hardware")[0]
+    _row("  XDP via", "BPF link (detached when tracekit exits)" if core.capability("xdp_link")[0] else "netlink")
+    _row("  tc via", "tcx link" if core.capability("tcx_link")[0] else "clsact filter over netlink, removed on exit")
+    _row("  perf events via", "hardware counters" if core.capability("perf_hardware")[0]
          else "software cpu-clock in place of hardware events")
     order = ["tracepoints"] + (["fentry"] if core.capability("fentry")[0] else []) + \
             (["kprobes"] if kprobes[0] else [])

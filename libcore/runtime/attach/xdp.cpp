@@ -33,7 +33,10 @@ Result<std::unique_ptr<Link>> attach_xdp(load::BpfObject& object, const std::str
   if (Status st = sys::xdp_attach_netlink(ifindex, prog_fd, flags); !st.ok())
     return std::move(st).error().context("cannot attach " + what + ": ");
   auto link = std::make_unique<Link>(what + " (netlink)", std::vector<UniqueFd>{});
-  link->on_close([ifindex, flags] { (void)sys::xdp_detach_netlink(ifindex, flags & XDP_FLAGS_MODES); });
+  std::shared_ptr<UniqueFd> netns = TK_TRY(sys::current_network_namespace());
+  link->on_close([ifindex, flags, netns] {
+    (void)sys::xdp_detach_netlink(ifindex, flags & XDP_FLAGS_MODES, netns.get());
+  });
   return link;
 }
 

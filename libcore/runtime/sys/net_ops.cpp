@@ -4,7 +4,9 @@
 #include <bpf/libbpf.h>
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
+#include <fcntl.h>
 #include <net/if.h>
+#include <sched.h>
 #include <sys/socket.h>
 
 #include <cerrno>
@@ -20,16 +22,40 @@ Result<int> interface_index(const std::string& name) {
   return int(index);
 }
 
+Result<std::shared_ptr<UniqueFd>> current_network_namespace() {
+  auto fd = std::make_shared<UniqueFd>(::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC));
+  if (!fd->valid()) return Error::sys(errno, "cannot open /proc/thread-self/ns/net");
+  return fd;
+}
+
+namespace {
+
+// Runs fn with the calling thread in network namespace `netns` (if given), then returns.
+template <class Fn>
+Status in_namespace(const UniqueFd* netns, Fn fn) {
+  if (!netns || !netns->valid()) return fn();
+  UniqueFd own(::open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC));
+  if (!own.valid()) return Error::sys(errno, "cannot open /proc/thread-self/ns/net");
+  if (::setns(netns->get(), CLONE_NEWNET) != 0) return Error::sys(errno, "setns (network namespace)");
+  Status st = fn();
+  if (::setns(own.get(), CLONE_NEWNET) != 0) return Error::sys(errno, "setns back (network namespace)");
+  return st;
+}
+
+}  // namespace
+
 Status xdp_attach_netlink(int ifindex, int prog_fd, uint32_t flags) {
   int rc = bpf_xdp_attach(ifindex, prog_fd, flags, nullptr);
   if (rc < 0) return Error::sys(-rc, "XDP attach over netlink (ifindex " + std::to_string(ifindex) + ")");
   return ok_status();
 }
 
-Status xdp_detach_netlink(int ifindex, uint32_t flags) {
-  int rc = bpf_xdp_detach(ifindex, flags, nullptr);
-  if (rc < 0) return Error::sys(-rc, "XDP detach over netlink (ifindex " + std::to_string(ifindex) + ")");
-  return ok_status();
+Status xdp_detach_netlink(int ifindex, uint32_t flags, const UniqueFd* netns) {
+  return in_namespace(netns, [&]() -> Status {
+    int rc = bpf_xdp_detach(ifindex, flags, nullptr);
+    if (rc < 0) return Error::sys(-rc, "XDP detach over netlink (ifindex " + std::to_string(ifindex) + ")");
+    return ok_status();
+  });
 }
 
 Result<TcFilter> tc_attach_netlink(int ifindex, bool ingress, int prog_fd) {
@@ -50,18 +76,20 @@ Result<TcFilter> tc_attach_netlink(int ifindex, bool ingress, int prog_fd) {
                                   "cannot add a BPF tc filter on ifindex " + std::to_string(ifindex));
     return Error::sys(-rc, "adding a BPF tc filter on ifindex " + std::to_string(ifindex));
   }
-  return TcFilter{ifindex, ingress, opts.handle, opts.priority};
+  return TcFilter{ifindex, ingress, opts.handle, opts.priority, TK_TRY(current_network_namespace())};
 }
 
 Status tc_detach_netlink(const TcFilter& filter) {
   LIBBPF_OPTS(bpf_tc_hook, hook, .ifindex = filter.ifindex,
               .attach_point = filter.ingress ? BPF_TC_INGRESS : BPF_TC_EGRESS);
   LIBBPF_OPTS(bpf_tc_opts, opts, .handle = filter.handle, .priority = filter.priority);
-  int rc = bpf_tc_detach(&hook, &opts);
-  // The interface (or its namespace) may be gone already, taking the filter with it.
-  if (rc < 0 && rc != -ENOENT && rc != -ENODEV && rc != -EINVAL)
-    return Error::sys(-rc, "removing the BPF tc filter on ifindex " + std::to_string(filter.ifindex));
-  return ok_status();
+  return in_namespace(filter.netns.get(), [&]() -> Status {
+    int rc = bpf_tc_detach(&hook, &opts);
+    // The interface (or its namespace) may be gone already, taking the filter with it.
+    if (rc < 0 && rc != -ENOENT && rc != -ENODEV)
+      return Error::sys(-rc, "removing the BPF tc filter on ifindex " + std::to_string(filter.ifindex));
+    return ok_status();
+  });
 }
 
 Result<UniqueFd> packet_socket(int ifindex) {
