@@ -46,9 +46,9 @@ class AttachRegistry:
         self._links = {}  # (kind, key) -> [native Link]
 
     def add(self, kind, key, link):
+        """Files an attachment made after check_probe_quota() said it fits."""
         global _open_probes
         if kind in _QUOTA_KINDS:
-            check_probe_quota(1, key)
             _open_probes += 1
         self._links.setdefault((kind, key), []).append(link)
         if link.persistent:

@@ -45,6 +45,7 @@ class KernelProbeMethods:
                 self.attach_kprobe(event=fn, event_off=event_off, fn_name=fn_name)
             return self
         event = to_str(event)
+        check_probe_quota(1, "kprobe '%s'" % event)
         link = core.attach_kprobe(self._object, fn_name, event, event_off, False, 0)
         self._links.add("kprobe", _event_key("p_", event), link)
         return self
@@ -56,6 +57,7 @@ class KernelProbeMethods:
                 self.attach_kretprobe(event=fn, fn_name=fn_name, maxactive=maxactive)
             return self
         event = to_str(event)
+        check_probe_quota(1, "kretprobe '%s'" % event)
         link = core.attach_kprobe(self._object, fn_name, event, 0, True, maxactive)
         self._links.add("kprobe", _event_key("r_", event), link)
         return self

@@ -365,6 +365,8 @@ class USDT:
             core.map_update(table_fd, key, 4, spec, ct.sizeof(_Spec), 0)
         pid = -1 if (ignore_pid or self.pid is None) else self.pid
         counted = _kernel_counts_semaphores()
+        from .attach import check_probe_quota
+        check_probe_quota(sum(p.num_locations for p, _fn in self._enabled), "USDT probes")
         for p, fn_name in self._enabled:
             ref_ctr = p.semaphore_offset if (p.semaphore and counted) else 0
             if p.semaphore and not counted:
