@@ -8,7 +8,6 @@
 #include "runtime/symbolize/demangle.h"
 #include "runtime/symbolize/kernel_symbols.h"
 #include "runtime/symbolize/symbol_cache.h"
-#include "runtime/symbols/elf_symbols.h"
 
 namespace py = pybind11;
 
@@ -28,13 +27,6 @@ void register_symbols(py::module_& m) {
   m.def("ksym", [](uint64_t addr) { return to_tuple(symbolize::KernelSymbols::instance().resolve(addr), false); });
   m.def("ksymname", [](const std::string& name) { return symbolize::KernelSymbols::instance().address_of(name); });
   m.def("kallsyms_count", [] { return symbolize::KernelSymbols::instance().size(); });
-  // [(name, st_value)] of the function symbols of an ELF file (runtime/symbols, the uprobe
-  // side's reader).
-  m.def("elf_function_symbols", [](const std::string& path) {
-    std::vector<std::pair<std::string, uint64_t>> out;
-    for (const auto& s : unwrap(symbols::function_symbols(path))) out.emplace_back(s.name, s.address);
-    return out;
-  });
   m.def("demangle", [](const std::string& name) { return symbolize::demangle(name); });
 
   py::class_<symbolize::SymbolCaches>(m, "SymbolCaches")

@@ -18,10 +18,11 @@ from .constants import (DEBUG_BPF, DEBUG_BPF_REGISTER_STATE, DEBUG_BTF, DEBUG_LL
 from .enums import BPFAttachType, BPFProgType, PerfHWConfig, PerfSWConfig, PerfType, XDPAction, XDPFlags
 from .errors import (CompileError, InvalidArgumentError, NotFoundError, NotSupportedError,
                      PermissionError, TracekitError, VerifierError)
+from .usdt import USDT
 from .utils import ArgString, printb
 
 __all__ = [
-    "BPF", "CompileError", "VerifierError", "NotSupportedError", "PermissionError",
+    "BPF", "USDT", "CompileError", "VerifierError", "NotSupportedError", "PermissionError",
     "NotFoundError", "InvalidArgumentError", "TracekitError", "printb", "ArgString",
     "PerfType", "PerfHWConfig", "PerfSWConfig", "BPFProgType", "BPFAttachType", "XDPAction", "XDPFlags",
     "DEBUG_LLVM_IR", "DEBUG_BPF", "DEBUG_PREPROCESSOR", "DEBUG_SOURCE",

@@ -6,8 +6,9 @@
     b["events"].open_perf_buffer(cb); b.perf_buffer_poll()   # events (events.py)
     b.trace_print()                  # bpf_trace_printk output (trace_pipe.py)
 
-Programs named kprobe__<fn>, kretprobe__<fn>, TRACEPOINT_PROBE(cat, ev) and
-RAW_TRACEPOINT_PROBE(ev) attach when the object loads. Everything attached is detached by
+Programs named kprobe__<fn>, kretprobe__<fn>, TRACEPOINT_PROBE(cat, ev),
+RAW_TRACEPOINT_PROBE(ev), KFUNC_PROBE/KRETFUNC_PROBE/KMOD_RET/LSM_PROBE attach when the object
+loads, and so do the USDT probes of usdt_contexts. Everything attached is detached by
 cleanup(), at the end of a ``with`` block, at interpreter exit, and by the kernel if the process
 dies, because every attachment is held by a file descriptor.
 """
@@ -18,7 +19,7 @@ import sys
 import time
 import weakref
 
-from . import constants
+from . import constants, lifecycle
 from ._native import core
 from ._text import to_bytes, to_str
 from .attach import AttachRegistry
@@ -35,6 +36,12 @@ def _cleanup_all():
 
 
 atexit.register(_cleanup_all)
+lifecycle.on_fatal_signal(_cleanup_all)
+
+
+def live_objects():
+    """The BPF objects not yet cleaned up."""
+    return list(_live)
 
 
 class BPF(ProbeMethods, DataMethods):
@@ -67,6 +74,11 @@ class BPF(ProbeMethods, DataMethods):
         self._trace = None
         self.debug = debug
         source, name = self._program_text(to_str(src_file), to_str(hdr_file), text)
+        self._usdt_contexts = list(usdt_contexts or [])
+        if self._usdt_contexts:
+            from . import usdt
+            # The reader goes first; #line keeps diagnostics on the user's own line numbers.
+            source = usdt.program_text(self._usdt_contexts) + "#line 1\n" + source
         cflags = [to_str(f) for f in (cflags or [])]
         compiled = core.compile(source, name, cflags, debug)
         if compiled.debug_text:
@@ -79,6 +91,9 @@ class BPF(ProbeMethods, DataMethods):
         _live.add(self)
         try:
             self._attach_auto_programs()
+            if self._usdt_contexts:
+                from . import usdt
+                usdt.attach_contexts(self, self._usdt_contexts, attach_usdt_ignore_pid)
         except BaseException:
             self.cleanup()
             raise
@@ -120,11 +135,13 @@ class BPF(ProbeMethods, DataMethods):
                 self.attach_tracepoint(tp=target, fn_name=name)
             elif kind == "raw_tracepoint":
                 self.attach_raw_tracepoint(tp=target, fn_name=name)
+            elif kind in ("kfunc", "kretfunc", "kmod_ret", "lsm"):
+                self._attach_trampoline(name, (kind,))
 
     # -- programs ---------------------------------------------------------------------------
     def load_func(self, func_name, prog_type, device=None, attach_type=-1):
         name = to_str(func_name)
-        return BPF.Function(self, name, self._object.program_fd(name, prog_type))
+        return BPF.Function(self, name, core.load_program(self._object, name, prog_type, attach_type))
 
     def load_funcs(self, prog_type=KPROBE):
         return [self.load_func(p["name"], prog_type) for p in self._metadata["programs"]]

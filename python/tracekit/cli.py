@@ -3,6 +3,8 @@
     tracekit list                 every bundled tool with its one-line description
     tracekit <tool> [args...]     run a tool (tracekit execsnoop -x)
     tracekit doctor               what this kernel can do and what tracekit will use
+    tracekit tplist [-p PID|-l LIB] [filter]   tracepoints, or USDT probes
+    tracekit reset-trace [--all]  remove tracefs probe events left by killed tracekit processes
 """
 
 import os
@@ -13,6 +15,8 @@ USAGE = """usage: tracekit <command|tool> [args...]
 commands:
   list        list the bundled tools
   doctor      show the kernel's tracing capabilities and tracekit's choices
+  tplist      list tracepoints, or the USDT probes of a process (-p) or binary (-l)
+  reset-trace remove tracefs kprobe/uprobe events left behind by killed tracekit processes
   <tool>      run a bundled tool, e.g. `tracekit execsnoop -x` (see `tracekit list`)
 """
 
@@ -80,6 +84,12 @@ def main(argv=None):
     if command == "doctor":
         from .doctor import main as doctor_main
         return doctor_main(rest)
+    if command == "tplist":
+        from .tplist import main as tplist_main
+        return tplist_main(rest)
+    if command == "reset-trace":
+        from .doctor import reset_trace
+        return reset_trace(rest)
     if command == "--version":
         from ._native import core
         print("tracekit", core.build_identity())

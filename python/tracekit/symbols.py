@@ -112,7 +112,7 @@ def get_user_functions_and_addresses(name, sym_re):
     path = resolve_binary(to_str(name))
     pattern = re.compile(to_str(sym_re))
     out = []
-    for fn_name, address in core.elf_function_symbols(path):
+    for fn_name, address, _size, _file_offset in core.elf_function_symbols(path):
         if pattern.match(fn_name):
             out.append((to_bytes(fn_name), address))
     return out

@@ -4,6 +4,9 @@
 
 #include <cstring>
 
+#include <linux/bpf.h>
+
+#include "runtime/attach/program_attach.h"
 #include "runtime/sys/perf_event.h"
 #include "runtime/sys/tracefs.h"
 
@@ -27,6 +30,16 @@ Result<std::unique_ptr<Link>> attach_tracepoint_fd(int prog_fd, const std::strin
   std::vector<UniqueFd> fds;
   fds.push_back(std::move(perf_fd));
   return std::make_unique<Link>("tracepoint " + category + ":" + event, std::move(fds));
+}
+
+Result<std::unique_ptr<Link>> attach_tracepoint(load::BpfObject& object, const std::string& fn_name,
+                                                const std::string& category, const std::string& event) {
+  if (!sys::tracepoint_exists(category, event)) {
+    TK_TRY(sys::tracefs_root());  // a missing tracefs is its own error
+    return Error::not_found("tracepoint '" + category + ":" + event + "' does not exist (see `tracekit tplist`)");
+  }
+  int fd = TK_TRY(object.program_fd(fn_name, BPF_PROG_TYPE_TRACEPOINT));
+  return attach_tracepoint_fd(fd, category, event);
 }
 
 }  // namespace tracekit::attach

@@ -8,6 +8,7 @@
 
 #include "common/files.h"
 #include "common/hash.h"
+#include "runtime/sys/tracefs.h"
 
 namespace tracekit::kernel {
 namespace {
@@ -22,6 +23,11 @@ std::pair<int, int> version_of(const std::string& release) {
   int major = 0, minor = 0;
   std::sscanf(release.c_str(), "%d.%d", &major, &minor);
   return {major, minor};
+}
+
+bool env_flag(const char* name) {
+  const char* v = std::getenv(name);
+  return v && *v && std::string(v) != "0";
 }
 
 KernelInfo detect() {
@@ -65,8 +71,24 @@ KernelInfo detect() {
   info.syscall_prefix = wrappers ? "__x64_sys_" : "sys_";
   info.kprobe_pmu = path_exists("/sys/bus/event_source/devices/kprobe/type");
   info.uprobe_pmu = path_exists("/sys/bus/event_source/devices/uprobe/type");
-  info.kprobe_events = path_exists("/sys/kernel/tracing/kprobe_events") ||
-                       path_exists("/sys/kernel/debug/tracing/kprobe_events");
+  // The legacy files matter only without a PMU; only then is tracefs mounted to look.
+  if (!info.kprobe_pmu || !info.uprobe_pmu) {
+    if (auto root = sys::tracefs_root(); root.ok()) {
+      info.kprobe_events = path_exists(*root + "/kprobe_events");
+      info.uprobe_events = path_exists(*root + "/uprobe_events");
+    }
+  } else {
+    info.kprobe_events = path_exists("/sys/kernel/tracing/kprobe_events") ||
+                         path_exists("/sys/kernel/debug/tracing/kprobe_events");
+    info.uprobe_events = path_exists("/sys/kernel/tracing/uprobe_events") ||
+                         path_exists("/sys/kernel/debug/tracing/uprobe_events");
+  }
+  if (env_flag("TRACEKIT_NO_KPROBES")) {
+    info.kprobes_disabled = true;
+    info.kprobe_pmu = false;
+    info.kprobe_events = false;
+  }
+  info.force_legacy_probes = env_flag("TRACEKIT_LEGACY_PROBES");
   return info;
 }
 

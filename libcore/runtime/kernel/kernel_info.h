@@ -22,10 +22,18 @@ struct KernelInfo {
   bool kprobe_events = false;  // legacy tracefs kprobe_events
   bool kprobes() const { return kprobe_pmu || kprobe_events; }
   bool uprobe_pmu = false;
+  bool uprobe_events = false;  // legacy tracefs uprobe_events
+  // Set by TRACEKIT_NO_KPROBES=1: behave as on a kernel without kprobes (the syscall
+  // tracepoint fallback), so that both paths can be compared on one kernel.
+  bool kprobes_disabled = false;
+  // Set by TRACEKIT_LEGACY_PROBES=1: create kprobes and uprobes through tracefs even where
+  // the perf PMUs exist (to exercise the path kernels without the PMUs take).
+  bool force_legacy_probes = false;
 };
 
 // Cached for the life of the process. TRACEKIT_KERNEL_SOURCE=<dir> forces headers mode from
-// <dir>; TRACEKIT_KERNEL_SOURCE=btf forces BTF mode.
+// <dir>; TRACEKIT_KERNEL_SOURCE=btf forces BTF mode. See also TRACEKIT_NO_KPROBES and
+// TRACEKIT_LEGACY_PROBES above.
 const KernelInfo& kernel_info();
 
 // Identifies the kernel types a compiled object depends on, for the object cache: a hash of

@@ -162,7 +162,11 @@ Result<struct bpf_object*> BpfObject::open_and_configure(
     for (const auto& [name, type] : load_set) {
       if (name == bpf_program__name(prog)) {
         wanted = true;
-        bpf_program__set_type(prog, bpf_prog_type(type));
+        // Setting the type the section already gave would make libbpf 1.1 forget what else
+        // the section told it (the BTF target of fentry/, lsm/...).
+        if (bpf_program__type(prog) != bpf_prog_type(type)) bpf_program__set_type(prog, bpf_prog_type(type));
+        if (expected_attach_type_ != kDefaultAttachType)
+          bpf_program__set_expected_attach_type(prog, bpf_attach_type(expected_attach_type_));
       }
     }
     bpf_program__set_autoload(prog, wanted);
@@ -186,11 +190,14 @@ Status BpfObject::load_object(struct bpf_object* object) {
   return ok_status();
 }
 
-Result<int> BpfObject::program_fd(const std::string& name, unsigned prog_type) {
+Result<int> BpfObject::program_fd(const std::string& name, unsigned prog_type, unsigned expected_attach_type) {
   auto it = programs_.find({name, prog_type});
   if (it != programs_.end()) return it->second.get();
   if (!has_program(name)) return Error::not_found("no BPF program named '" + name + "' in this object");
-  struct bpf_object* object = TK_TRY(open_and_configure({{name, prog_type}}, true));
+  expected_attach_type_ = expected_attach_type;
+  auto opened = open_and_configure({{name, prog_type}}, true);
+  expected_attach_type_ = kDefaultAttachType;
+  struct bpf_object* object = TK_TRY(std::move(opened));
   Status loaded = load_object(object);
   if (!loaded.ok()) {
     bpf_object__close(object);

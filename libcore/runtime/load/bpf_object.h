@@ -47,8 +47,12 @@ class BpfObject {
   Result<MapShape> map_shape(const std::string& name) const;
   std::vector<std::string> map_names() const;
 
-  // The fd of program `name` loaded as `prog_type` (enum bpf_prog_type), loading it if needed.
-  Result<int> program_fd(const std::string& name, unsigned prog_type);
+  static constexpr unsigned kDefaultAttachType = ~0u;
+  // The fd of program `name` loaded as `prog_type` (enum bpf_prog_type), loading it if needed;
+  // `expected_attach_type` (enum bpf_attach_type) for the kinds that must declare it at load
+  // (cgroup socket address hooks...); by default the section's, if any.
+  Result<int> program_fd(const std::string& name, unsigned prog_type,
+                         unsigned expected_attach_type = kDefaultAttachType);
   bool has_program(const std::string& name) const;
   // Verifier logs kept with LoadOptions::log_verifier, in load order.
   const std::string& verifier_logs() const { return verifier_logs_; }
@@ -75,6 +79,7 @@ class BpfObject {
   std::string verifier_logs_;
   UniqueFd own_btf_;  // the object as a file, the target BTF of its CO-RE relocations
   std::string own_btf_path_;
+  unsigned expected_attach_type_ = kDefaultAttachType;  // for the load in progress
 };
 
 }  // namespace tracekit::load

@@ -29,6 +29,7 @@ Result<ObjectMetadata> parse_metadata(const std::string& text) {
       pm.kind = p.at("kind");
       pm.target = p.value("target", "");
       pm.ctx = p.value("ctx", "");
+      pm.section = p.value("section", "");
       pm.sys_enter_variant = p.value("sys_enter_variant", "");
       pm.sys_exit_variant = p.value("sys_exit_variant", "");
       meta.programs.push_back(std::move(pm));

@@ -13,6 +13,7 @@ struct ProgramMeta {
   std::string kind;    // kprobe, kretprobe, syscall, tracepoint, raw_tracepoint, ...
   std::string target;  // auto-attach target, or ""
   std::string ctx;
+  std::string section;  // ELF section: "fentry/do_nanosleep", "lsm/file_open", "kprobe/x"...
   std::string sys_enter_variant;  // tracepoint twins on kernels without kprobes
   std::string sys_exit_variant;
 };

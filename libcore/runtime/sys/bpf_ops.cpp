@@ -145,6 +145,34 @@ Result<UniqueFd> map_create(const MapCreateSpec& spec) {
   return UniqueFd(fd);
 }
 
+Result<UniqueFd> tracing_attach(int prog_fd, const std::string& what) {
+  int fd = bpf_raw_tracepoint_open(nullptr, prog_fd);
+  if (fd < 0) return Error::sys(errno, "cannot attach " + what);
+  return UniqueFd(fd);
+}
+
+Result<UniqueFd> link_create(int prog_fd, int target_fd, unsigned attach_type, uint32_t flags,
+                             const std::string& what) {
+  LIBBPF_OPTS(bpf_link_create_opts, opts, .flags = flags);
+  int fd = bpf_link_create(prog_fd, target_fd, bpf_attach_type(attach_type), &opts);
+  if (fd < 0) return Error::sys(errno, "cannot attach " + what + " (BPF_LINK_CREATE)");
+  return UniqueFd(fd);
+}
+
+Result<UniqueFd> perf_event_link(int prog_fd, int perf_fd, uint64_t cookie) {
+  LIBBPF_OPTS(bpf_link_create_opts, opts);
+  opts.perf_event.bpf_cookie = cookie;
+  int fd = bpf_link_create(prog_fd, perf_fd, BPF_PERF_EVENT, &opts);
+  if (fd < 0) {
+    int err = errno;
+    if (err == EINVAL || err == EOPNOTSUPP)
+      return Error::not_supported("BPF perf event links with cookies (Linux 5.15)",
+                                  "this kernel cannot pass a cookie to a perf-event program");
+    return Error::sys(err, "BPF_LINK_CREATE (perf event)");
+  }
+  return UniqueFd(fd);
+}
+
 Result<MapInfo> map_info(int fd) {
   struct bpf_map_info info = {};
   uint32_t len = sizeof(info);
@@ -182,6 +210,35 @@ Result<MapMemory> map_mmap(int fd, size_t length, size_t offset, bool writable) 
   void* address = ::mmap(nullptr, length, PROT_READ | (writable ? PROT_WRITE : 0), MAP_SHARED, fd, off_t(offset));
   if (address == MAP_FAILED) return Error::sys(errno, "mmap of a BPF map");
   return MapMemory(address, length);
+}
+
+Status prog_attach(int prog_fd, int target_fd, unsigned attach_type, unsigned flags) {
+  if (bpf_prog_attach(prog_fd, target_fd, bpf_attach_type(attach_type), flags) != 0)
+    return Error::sys(errno, "BPF_PROG_ATTACH (attach type " + std::to_string(attach_type) + ")");
+  return ok_status();
+}
+
+Status prog_detach(int prog_fd, int target_fd, unsigned attach_type) {
+  if (bpf_prog_detach2(prog_fd, target_fd, bpf_attach_type(attach_type)) != 0)
+    return Error::sys(errno, "BPF_PROG_DETACH (attach type " + std::to_string(attach_type) + ")");
+  return ok_status();
+}
+
+Result<UniqueFd> load_trivial_program(const TrivialProgram& program) {
+  const struct bpf_insn insns[] = {
+      {BPF_ALU64 | BPF_MOV | BPF_K, BPF_REG_0, 0, 0, 0},  // r0 = 0
+      {BPF_JMP | BPF_EXIT, 0, 0, 0, 0},                     // exit
+  };
+  LIBBPF_OPTS(bpf_prog_load_opts, opts, .expected_attach_type = bpf_attach_type(program.expected_attach_type),
+              .attach_btf_id = program.attach_btf_id);
+  int fd = bpf_prog_load(bpf_prog_type(program.type), "tk_probe", "GPL", insns, 2, &opts);
+  if (fd < 0) return Error::sys(errno, "BPF_PROG_LOAD (probe of program type " + std::to_string(program.type) + ")");
+  return UniqueFd(fd);
+}
+
+Result<UniqueFd> map_create(unsigned type, unsigned key_size, unsigned value_size, unsigned max_entries) {
+  return map_create(MapCreateSpec{.type = type, .name = "tk_probe", .key_size = key_size, .value_size = value_size,
+                                  .max_entries = max_entries});
 }
 
 }  // namespace tracekit::sys

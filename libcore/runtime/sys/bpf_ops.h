@@ -73,4 +73,25 @@ class MapMemory {
 };
 Result<MapMemory> map_mmap(int fd, size_t length, size_t offset, bool writable);
 
+// BPF_RAW_TRACEPOINT_OPEN without a name: attaches a fentry/fexit/fmod_ret/LSM program to the
+// kernel function (or LSM hook) its attach_btf_id names. `what` names it in errors.
+Result<UniqueFd> tracing_attach(int prog_fd, const std::string& what);
+// BPF_LINK_CREATE. `what` names the attachment in errors.
+Result<UniqueFd> link_create(int prog_fd, int target_fd, unsigned attach_type, uint32_t flags,
+                             const std::string& what);
+// BPF_LINK_CREATE of a BPF_PERF_EVENT link carrying a cookie (bpf_get_attach_cookie(), 5.15).
+Result<UniqueFd> perf_event_link(int prog_fd, int perf_fd, uint64_t cookie);
+// BPF_PROG_ATTACH / BPF_PROG_DETACH (cgroups, sockmaps, tcx, flow dissector...).
+Status prog_attach(int prog_fd, int target_fd, unsigned attach_type, unsigned flags);
+Status prog_detach(int prog_fd, int target_fd, unsigned attach_type);
+
+// Capability probes: `r0 = 0; exit` loaded as a program of the given kind.
+struct TrivialProgram {
+  unsigned type = 0;                  // enum bpf_prog_type
+  unsigned expected_attach_type = 0;  // enum bpf_attach_type
+  unsigned attach_btf_id = 0;         // fentry/LSM target in vmlinux BTF
+};
+Result<UniqueFd> load_trivial_program(const TrivialProgram& program);
+Result<UniqueFd> map_create(unsigned type, unsigned key_size, unsigned value_size, unsigned max_entries);
+
 }  // namespace tracekit::sys
