@@ -1,7 +1,8 @@
 """System call names by number, from the running kernel (also importable as bcc.syscall).
 
-    from tracekit.syscall import syscall_name, syscalls
-    syscall_name(59)    # b"execve"
+    from tracekit.syscall import syscall_name, syscall_number, syscalls
+    syscall_name(59)          # b"execve"
+    syscall_number("execve")  # 59
 
 The numbers come from the kernel itself: a small BPF program reads its system call table
 (``sys_call_table``, located through /proc/kallsyms) and each entry is resolved to the
@@ -144,3 +145,12 @@ def __getattr__(name):
     if name == "syscalls":
         return _load()
     raise AttributeError(name)
+
+
+def syscall_number(name):
+    """The number of system call `name` (str or bytes) on this kernel, or None."""
+    wanted = name.encode() if isinstance(name, str) else bytes(name)
+    for nr, known in _load().items():
+        if known == wanted:
+            return nr
+    return None
