@@ -1,6 +1,7 @@
 """Kernel tests: they load and attach real programs, so they need root."""
 
 import os
+import subprocess
 
 import pytest
 
@@ -20,3 +21,18 @@ def pytest_sessionfinish(session, exitstatus):
     if leftovers:
         print("\nleft behind in tracefs: %s" % leftovers)
         session.exitstatus = 1
+
+
+BPFFS = "/sys/fs/bpf"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def bpffs():
+    """Pinned tables (BPF_TABLE_PINNED, --mntnsmap) need a BPF file system at /sys/fs/bpf;
+    mount one for the run if the system has none, and take it away afterwards."""
+    mounted = False
+    if os.geteuid() == 0 and not os.path.ismount(BPFFS) and os.path.isdir(BPFFS):
+        mounted = subprocess.run(["mount", "-t", "bpf", "bpf", BPFFS]).returncode == 0
+    yield
+    if mounted:
+        subprocess.run(["umount", BPFFS])

@@ -96,18 +96,6 @@ def fresh_cache():
                 os.environ["TRACEKIT_CACHE_DIR"] = old
 
 
-@pytest.fixture(scope="module", autouse=True)
-def bpffs():
-    """Pinned tables need a BPF file system at /sys/fs/bpf; mount one for the run if the
-    system has none (and take it away afterwards)."""
-    mounted = False
-    if not os.path.ismount(BPFFS) and os.path.isdir(BPFFS):
-        mounted = subprocess.run(["mount", "-t", "bpf", "bpf", BPFFS]).returncode == 0
-    yield
-    if mounted:
-        subprocess.run(["umount", BPFFS])
-
-
 @pytest.fixture(scope="module")
 def compiled(fresh_cache):
     """Compiles the corpus two at a time (the guest's CPU is emulated; each compile is its own

@@ -32,10 +32,11 @@ def test_profile_folded_stack_contains_the_burning_function(workload):
         prof.wait_for(b"attached", stderr=True)
         proc.stdin.write(b"g")
         proc.stdin.flush()
-        proc.wait()
         prof.proc.wait(timeout=60)
     finally:
         prof.stop()
+        proc.stdin.close()  # the workload lives until the tool has symbolized its stacks
+        proc.wait()
     lines = [l for l in prof.out.splitlines() if b"tk_burn_cpu_unique" in l]
     assert lines, prof.out + prof.err
     assert all(l.startswith(b"stack_workload;") for l in lines)
@@ -49,10 +50,11 @@ def test_offcputime_folded_stack_contains_the_sleeping_function(workload):
         off.wait_for(b"attached", stderr=True)
         proc.stdin.write(b"g")
         proc.stdin.flush()
-        proc.wait()
         off.proc.wait(timeout=60)
     finally:
         off.stop()
+        proc.stdin.close()  # the workload lives until the tool has symbolized its stacks
+        proc.wait()
     lines = [l for l in off.out.splitlines() if b"tk_sleepy_function" in l]
     assert lines, off.out + off.err
     # ~2 s asleep, in microseconds

@@ -20,7 +20,7 @@ _why = build.sdt_header_missing() or (None if core.capability("attach_cookie")[0
                                       else "no bpf_get_attach_cookie(): " + core.capability("attach_cookie")[1])
 pytestmark = pytest.mark.skipif(_why is not None, reason=str(_why))
 
-PROGRAM = r"""
+HEAD = r"""
 struct basic_event { u32 pid; int i; long big; int constant; short s; unsigned char c; char word[16]; };
 BPF_PERF_OUTPUT(basic_events);
 BPF_HASH(values, u64, long);   /* (probe << 32 | value) -> count */
@@ -29,6 +29,11 @@ static __always_inline void seen(u64 probe, long value) {
     u64 key = (probe << 32) | (u32)value;
     values.increment(key);
 }
+"""
+# A function that calls bpf_usdt_readarg() must have a probe enabled for it (as in BCC, whose
+# readers are generated per enabled probe), so each test's program holds only its handlers.
+HANDLERS = {
+    "on_basic": r"""
 int on_basic(struct pt_regs *ctx) {
     struct basic_event e = {};
     e.pid = bpf_get_current_pid_tgid() >> 32;
@@ -41,13 +46,20 @@ int on_basic(struct pt_regs *ctx) {
     basic_events.perf_submit(ctx, &e, sizeof(e));
     return 0;
 }
-int on_sema(struct pt_regs *ctx) { long v = 0; bpf_usdt_readarg(1, ctx, &v); seen(1, v); return 0; }
-int on_global(struct pt_regs *ctx) { long v = 0; bpf_usdt_readarg(1, ctx, &v); seen(2, v); return 0; }
-int on_indexed(struct pt_regs *ctx) { long v = 0; bpf_usdt_readarg(1, ctx, &v); seen(3, v); return 0; }
-int on_lib(struct pt_regs *ctx) { long v = 0; bpf_usdt_readarg(1, ctx, &v); seen(4, v); return 0; }
-"""
+""",
+    "on_sema": "int on_sema(struct pt_regs *ctx) { long v = 0; bpf_usdt_readarg(1, ctx, &v); seen(1, v); return 0; }\n",
+    "on_global": "int on_global(struct pt_regs *ctx) { long v = 0; bpf_usdt_readarg(1, ctx, &v); seen(2, v); return 0; }\n",
+    "on_indexed": "int on_indexed(struct pt_regs *ctx) { long v = 0; bpf_usdt_readarg(1, ctx, &v); seen(3, v); return 0; }\n",
+    "on_lib": "int on_lib(struct pt_regs *ctx) { long v = 0; bpf_usdt_readarg(1, ctx, &v); seen(4, v); return 0; }\n",
+}
+
+
+def program(*handlers):
+    return HEAD + "".join(HANDLERS[h] for h in handlers)
+
 
 PROBES = [("tk:basic", "on_basic"), ("sema", "on_sema"), ("global", "on_global"), ("indexed", "on_indexed")]
+ALL = [fn for _probe, fn in PROBES]
 
 
 def enable_all(u, with_library=True):
@@ -99,7 +111,7 @@ def test_usdt_by_pid_reads_every_argument_form(optimise):
     with Target([exe]) as target:
         u = USDT(pid=target.pid)
         enable_all(u)
-        with BPF(text=PROGRAM, usdt_contexts=[u]) as b:
+        with BPF(text=program(*ALL, "on_lib"), usdt_contexts=[u]) as b:
             assert b.num_open_uprobes() == 5
             answer, events, seen = collect(b, lambda: target.command("go 3"))
         assert answer == "done 3 sema=1"  # the semaphore was raised while traced
@@ -112,7 +124,7 @@ def test_usdt_by_path_traces_processes_started_later():
     exe = build.usdt_target(optimise=True)
     u = USDT(path=exe)
     enable_all(u, with_library=False)
-    with BPF(text=PROGRAM, usdt_contexts=[u]) as b:
+    with BPF(text=program(*ALL), usdt_contexts=[u]) as b:
         with Target([exe]) as first, Target([exe]) as second:
             answer, events, seen = collect(b, lambda: (first.command("go 2"), second.command("go 2")))
         assert answer == ("done 2 sema=1", "done 2 sema=1")
@@ -126,7 +138,7 @@ def test_usdt_probe_in_a_shared_library_by_path():
     exe = build.usdt_target(optimise=True)
     u = USDT(path=build.usdt_library())
     u.enable_probe(probe="lib", fn_name="on_lib")
-    with BPF(text=PROGRAM, usdt_contexts=[u]) as b, Target([exe]) as target:
+    with BPF(text=program("on_lib"), usdt_contexts=[u]) as b, Target([exe]) as target:
         target.command("go 4")
         seen = {k.value & 0xffffffff: v.value for k, v in b["values"].items() if k.value >> 32 == 4}
     assert seen == {500 + i: 1 for i in range(4)}
@@ -138,7 +150,7 @@ def test_semaphore_through_proc_mem_where_the_kernel_does_not_count(monkeypatch)
     with Target([exe]) as target:
         u = USDT(pid=target.pid)
         u.enable_probe(probe="sema", fn_name="on_sema")
-        with BPF(text=PROGRAM, usdt_contexts=[u]) as b:
+        with BPF(text=program("on_sema"), usdt_contexts=[u]) as b:
             assert any("via /proc/%d/mem" % target.pid in d for d in b.attachments())
             assert target.command("go 2") == "done 2 sema=1"
             seen = {k.value & 0xffffffff: v.value for k, v in b["values"].items()}
@@ -151,7 +163,7 @@ def test_semaphore_by_path_without_kernel_counting_is_refused(monkeypatch):
     u = USDT(path=build.usdt_target(optimise=True, with_library=False))
     u.enable_probe(probe="sema", fn_name="on_sema")
     with pytest.raises(NotSupportedError, match="ref_ctr_offset") as e:
-        BPF(text=PROGRAM, usdt_contexts=[u])
+        BPF(text=program("on_sema"), usdt_contexts=[u])
     assert "tk:sema" in str(e.value)
 
 
@@ -167,7 +179,7 @@ def test_usdt_in_another_mount_namespace(tmp_path):
         assert [p for p in paths if os.path.samefile(p, "/proc/%d/exe" % target.pid)]
         assert all(p.startswith("/proc/%d/" % target.pid) for p in paths)
         u.enable_probe(probe="global", fn_name="on_global")
-        with BPF(text=PROGRAM, usdt_contexts=[u]) as b:
+        with BPF(text=program("on_global"), usdt_contexts=[u]) as b:
             target.command("go 2")
             seen = {k.value & 0xffffffff: v.value for k, v in b["values"].items()}
     assert seen == {40: 1, 41: 1}

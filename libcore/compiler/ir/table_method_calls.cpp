@@ -93,7 +93,12 @@ std::optional<uint64_t> offset_into(const llvm::Value* ptr, const llvm::GlobalVa
 
 Status lower_table_method_calls(llvm::Module& m, const Analysis& analysis) {
   const llvm::DataLayout& dl = m.getDataLayout();
-  for (const MapDecl& map : analysis.maps) {
+  std::vector<const MapDecl*> tables;
+  for (const MapDecl& map : analysis.maps) tables.push_back(&map);
+  // tracekit's own tables (USDT argument specs, the twins' registers) have methods too.
+  for (const MapDecl& map : analysis.internal_maps) tables.push_back(&map);
+  for (const MapDecl* table_decl : tables) {
+    const MapDecl& map = *table_decl;
     llvm::GlobalVariable* table = m.getNamedGlobal(map.name);
     if (!table) continue;
     // Collect loads of method members first; lowering mutates the use lists.

@@ -14,6 +14,9 @@
 namespace tracekit::load {
 namespace {
 
+// Room for the verifier's log of one program at log level 1 (BCC's DEBUG_BPF).
+constexpr size_t kVerifierLogSize = 16 << 20;
+
 std::string last_lines(const std::string& log, int count) {
   size_t end = log.find_last_not_of("\n ");
   if (end == std::string::npos) return "";
@@ -170,7 +173,12 @@ Result<struct bpf_object*> BpfObject::open_and_configure(
       }
     }
     bpf_program__set_autoload(prog, wanted);
-    if (wanted && options_.log_verifier) bpf_program__set_log_level(prog, 1);
+    if (wanted && options_.log_verifier) {
+      log_buffers_.push_back(std::make_unique_for_overwrite<char[]>(kVerifierLogSize));
+      log_buffers_.back()[0] = '\0';
+      bpf_program__set_log_buf(prog, log_buffers_.back().get(), kVerifierLogSize);
+      bpf_program__set_log_level(prog, 1);
+    }
   }
   return object;
 }
@@ -178,15 +186,20 @@ Result<struct bpf_object*> BpfObject::open_and_configure(
 Status BpfObject::load_object(struct bpf_object* object) {
   LibbpfCapture capture;
   int rc = bpf_object__load(object);
-  if (rc != 0) return load_error(capture, -rc);
+  if (rc != 0) {
+    log_buffers_.clear();
+    return load_error(capture, -rc);
+  }
   if (options_.log_verifier) {
     struct bpf_program* prog;
     bpf_object__for_each_program(prog, object) {
       if (!bpf_program__autoload(prog)) continue;
-      if (const char* log = bpf_program__log_buf(prog, nullptr))
-        verifier_logs_ += std::string("prog '") + bpf_program__name(prog) + "':\n" + log + "\n";
+      size_t size = 0;
+      const char* log = bpf_program__log_buf(prog, &size);
+      if (log && *log) verifier_logs_ += std::string("prog '") + bpf_program__name(prog) + "':\n" + log + "\n";
     }
   }
+  log_buffers_.clear();
   return ok_status();
 }
 

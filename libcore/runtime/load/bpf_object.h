@@ -77,6 +77,9 @@ class BpfObject {
   std::map<std::pair<std::string, unsigned>, UniqueFd> programs_;
   std::map<std::string, int> map_fds_;
   std::string verifier_logs_;
+  // Verifier log buffers of the programs being loaded with log_verifier (libbpf writes into
+  // them; bpf_program__log_buf() only returns buffers the caller gave).
+  std::vector<std::unique_ptr<char[]>> log_buffers_;
   UniqueFd own_btf_;  // the object as a file, the target BTF of its CO-RE relocations
   std::string own_btf_path_;
   unsigned expected_attach_type_ = kDefaultAttachType;  // for the load in progress
