@@ -1,5 +1,6 @@
 """Reading BCC-format log2 histograms back from tool output, for the tool tests."""
 
+import json
 import re
 
 ROW = re.compile(rb"^\s*(\d+) -> (\d+)\s*: (\d+)\s*\|")
@@ -19,3 +20,20 @@ def sections(out):
 
 def total(out):
     return sum(sum(h.values()) for h in sections(out).values())
+
+
+def json_sections(out):
+    """{section value or None: {(low, high): count}} from the JSON lines of a histogram tool's
+    --json output (its banner line is text: only lines starting with "{" are records)."""
+    result = {}
+    for line in out.splitlines():
+        if not line.startswith(b"{"):
+            continue
+        record = json.loads(line)
+        extra = [k for k in record if k not in ("ts", "val_type", "data")]
+        label = record[extra[0]] if extra else None
+        buckets = result.setdefault(label, {})
+        for b in record["data"]:
+            key = (b["interval-start"], b["interval-end"])
+            buckets[key] = buckets.get(key, 0) + b["count"]
+    return result

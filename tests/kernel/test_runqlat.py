@@ -3,7 +3,7 @@
 import subprocess
 import signal
 
-from histograms import sections, total
+from histograms import json_sections, sections, total
 from support.processes import tool
 
 SLEEPER = "import sys, time\nsys.stdin.read(1)\nfor _ in range(200):\n    time.sleep(0.002)\n"
@@ -36,3 +36,19 @@ def test_per_pid_sections():
     hist = sections(lat.out)
     assert str(sleeper.pid).encode() in hist
     assert sum(hist[str(sleeper.pid).encode()].values()) >= 200
+
+
+def test_json_per_pid_histogram_counts_the_wakeups():
+    sleeper = subprocess.Popen(["/usr/bin/python3", "-c", SLEEPER], stdin=subprocess.PIPE)
+    lat = tool("runqlat", "--json", "-P", "-p", str(sleeper.pid))
+    try:
+        lat.wait_for(b"Hit Ctrl-C to end")
+        sleeper.communicate(b"g")
+        lat.stop(signal.SIGINT)
+    finally:
+        lat.stop()
+        sleeper.kill()
+    hist = json_sections(lat.out)
+    assert list(hist) == [sleeper.pid], lat.out
+    assert sum(hist[sleeper.pid].values()) >= 200
+    assert all(low <= high for low, high in hist[sleeper.pid])

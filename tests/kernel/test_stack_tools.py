@@ -1,6 +1,7 @@
 """tracekit profile and offcputime find the uniquely named functions a test program burns CPU
 in and sleeps in, in their stacks."""
 
+import json
 import os
 import subprocess
 
@@ -59,3 +60,44 @@ def test_offcputime_folded_stack_contains_the_sleeping_function(workload):
     assert lines, off.out + off.err
     # ~2 s asleep, in microseconds
     assert sum(int(l.rsplit(b" ", 1)[1]) for l in lines) > 1_000_000
+
+
+def test_profile_json_stack_contains_the_burning_function(workload):
+    proc = start(workload, "burn", 3)
+    prof = tool("profile", "--verbose", "--json", "-p", str(proc.pid), "-F", "99", "4")
+    try:
+        prof.wait_for(b"attached", stderr=True)
+        proc.stdin.write(b"g")
+        proc.stdin.flush()
+        prof.proc.wait(timeout=60)
+    finally:
+        prof.stop()
+        proc.stdin.close()
+        proc.wait()
+    records = [json.loads(l) for l in prof.out.splitlines()]  # every line is a record
+    burning = [r for r in records if "tk_burn_cpu_unique" in r["user_stack"]]
+    assert burning, prof.out + prof.err
+    assert all(r["comm"] == "stack_workload" and r["pid"] == proc.pid for r in records)
+    # Innermost first, like the text layout: the burning function before its caller.
+    assert all(r["user_stack"].index("tk_burn_cpu_unique") < r["user_stack"].index("main") for r in burning)
+    assert sum(r["count"] for r in burning) >= 50
+
+
+def test_offcputime_json_stack_contains_the_sleeping_function(workload):
+    proc = start(workload, "sleep", 2)
+    off = tool("offcputime", "--verbose", "--json", "-p", str(proc.pid), "3")
+    try:
+        off.wait_for(b"attached", stderr=True)
+        proc.stdin.write(b"g")
+        proc.stdin.flush()
+        off.proc.wait(timeout=60)
+    finally:
+        off.stop()
+        proc.stdin.close()
+        proc.wait()
+    records = [json.loads(l) for l in off.out.splitlines()]
+    sleeping = [r for r in records if "tk_sleepy_function" in r["user_stack"]]
+    assert sleeping, off.out + off.err
+    assert all(r["pid"] == proc.pid for r in records)
+    assert any("schedule" in r["kernel_stack"] for r in sleeping)
+    assert sum(r["total_us"] for r in sleeping) > 1_000_000

@@ -1,5 +1,6 @@
 """tracekit syscount counts a chosen syscall made a known number of times."""
 
+import json
 import signal
 import subprocess
 
@@ -46,3 +47,19 @@ def test_list_shows_this_kernels_syscalls():
     out = subprocess.run(["/usr/bin/python3", "tools/syscount", "-l"], capture_output=True)
     names = out.stdout.split()
     assert b"openat" in names and b"getppid" in names and b"io_uring_setup" in names
+
+
+def test_json_rows_carry_name_count_and_time():
+    caller = subprocess.Popen(["/usr/bin/python3", "-c", CALLER], stdin=subprocess.PIPE)
+    count = tool("syscount", "--json", "-p", str(caller.pid), "-L")
+    try:
+        count.wait_for(b"Ctrl+C to quit")
+        caller.communicate(b"g")
+        count.stop(signal.SIGINT)
+    finally:
+        count.stop()
+        caller.kill()
+    records = [json.loads(l) for l in count.out.splitlines() if l.startswith(b"{")]
+    rows = {r["syscall"]: r for r in records}
+    assert rows["getppid"]["count"] == 777, records
+    assert rows["getppid"]["time"] > 0

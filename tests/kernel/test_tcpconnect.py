@@ -1,9 +1,11 @@
 """tracekit tcpconnect reports a loopback connect the test makes."""
 
+import json
 import os
 import socket
+import time
 
-from support.processes import tool
+from support.processes import TIMEOUT_SCALE, tool
 from tcp_workload import transfer
 
 
@@ -61,3 +63,26 @@ def test_count_mode_counts_each_flow():
         snoop.stop()
     line = [l.split() for l in snoop.out.splitlines() if l.strip().endswith(b" 3")]
     assert line and line[0][2] == str(s.getsockname()[1]).encode(), snoop.out
+
+
+def test_json_carries_addresses_ports_and_uid():
+    snoop = tool("tcpconnect", "--json", "-L", "-U", "-p", str(os.getpid()))
+    try:
+        # JSON mode prints no header: connect until one connect shows.
+        deadline = time.time() + 60 * TIMEOUT_SCALE
+        while time.time() < deadline:
+            try:
+                snoop.wait_for(b'"dport": %d}' % transfer(10)[1], timeout=1)
+                break
+            except AssertionError:
+                continue
+        lport, port = transfer(1000)
+        snoop.wait_for(b'"dport": %d}' % port)
+    finally:
+        snoop.stop()
+    records = [json.loads(l) for l in snoop.out.splitlines()]
+    mine = [r for r in records if r["dport"] == port]
+    assert len(mine) == 1, records
+    r = mine[0]
+    assert (r["uid"], r["pid"], r["ip"], r["saddr"], r["daddr"]) == (0, os.getpid(), 4, "127.0.0.1", "127.0.0.1")
+    assert r["lport"] == lport and r["comm"].startswith("python")

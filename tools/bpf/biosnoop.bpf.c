@@ -1,7 +1,8 @@
 // biosnoop: each block I/O with its submitter, size and latency. The submitting process is
 // seen at block:block_bio_queue, the issue (and, with QUEUED, the queue insert) times at the
 // request tracepoints, and the event goes out at completion. Requests are keyed by device and
-// start sector.
+// start sector. A bio the block layer splits is queued once: the remainder (at new_sector)
+// inherits the submitter at block:block_split, or it would show as pid 0.
 //
 // Defines: QUEUED (latency from insertion in the OS queue), FILTER_DEV (kernel dev_t).
 #include <linux/sched.h>
@@ -53,6 +54,22 @@ TRACEPOINT_PROBE(block, block_bio_queue) {
   struct submitter who = {.pid = bpf_get_current_pid_tgid() >> 32};
   bpf_get_current_comm(&who.comm, sizeof(who.comm));
   submitters.update(&key, &who);
+  return 0;
+}
+
+TRACEPOINT_PROBE(block, block_split) {
+  if (!wanted(args->dev)) return 0;
+  struct rq_key from = {.sector = args->sector, .dev = args->dev};
+  struct rq_key to = {.sector = args->new_sector, .dev = args->dev};
+  struct submitter *who = submitters.lookup(&from);
+  if (who) {
+    struct submitter copy = *who;
+    submitters.update(&to, &copy);
+  } else {
+    struct submitter current_task = {.pid = bpf_get_current_pid_tgid() >> 32};
+    bpf_get_current_comm(&current_task.comm, sizeof(current_task.comm));
+    submitters.update(&to, &current_task);
+  }
   return 0;
 }
 

@@ -1,5 +1,8 @@
 """Stack formatting for the stack tools (profile, offcputime): symbolized frames, BCC's
-multi-line layout and the folded one-line format flame graph tools read."""
+multi-line layout, the folded one-line format flame graph tools read, and --json records."""
+
+import json
+import sys
 
 STACK_MISSING_ERRNOS = (14, 17)  # -EFAULT: no stack (e.g. a kernel thread's user stack); -EEXIST: hash collision
 
@@ -32,3 +35,13 @@ def folded(comm, user, kernel, delimiter=b";"):
         parts.append(delimiter)
     parts += list(reversed(kernel))
     return b";".join(p for p in parts if p)
+
+
+def print_json(comm, pid, tid, user, kernel, **values):
+    """One JSON object per stack (--json): frames innermost first, as the text layout lists
+    them, plus the tool's value (count of samples, or microseconds off CPU)."""
+    record = {"comm": comm.decode(errors="replace"), "pid": pid, "tid": tid,
+              "user_stack": [f.decode(errors="replace") for f in user],
+              "kernel_stack": [f.decode(errors="replace") for f in kernel]}
+    record.update(values)
+    sys.stdout.write(json.dumps(record) + "\n")
