@@ -24,10 +24,10 @@ def total(out):
 
 def json_sections(out):
     """{section value or None: {(low, high): count}} from the JSON lines of a histogram tool's
-    --json output (its banner line is text: only lines starting with "{" are records)."""
+    --json output (stdout holds only JSON records; the banner goes to stderr)."""
     result = {}
     for line in out.splitlines():
-        if not line.startswith(b"{"):
+        if not line.strip():
             continue
         record = json.loads(line)
         extra = [k for k in record if k not in ("ts", "val_type", "data")]

@@ -11,7 +11,7 @@ from support.processes import tool
 def run_with_writes(*args):
     lat = tool("biolatency", *args)
     try:
-        lat.wait_for(b"Hit Ctrl-C to end")
+        lat.wait_for(b"Hit Ctrl-C to end", stderr="-j" in args)  # with JSON, the banner is on stderr
         for _ in range(3):
             direct_write(2 << 20)
         lat.stop(signal.SIGINT)
@@ -39,5 +39,5 @@ def test_per_disk_sections_name_the_disk():
 def test_json_histogram_parses():
     require_block_device()
     out = run_with_writes("-j")
-    records = [json.loads(l) for l in out.splitlines() if l.startswith(b"{")]
+    records = [json.loads(l) for l in out.splitlines() if l.strip()]  # stdout holds only JSON
     assert records and sum(b["count"] for b in records[-1]["data"]) >= 6

@@ -42,7 +42,7 @@ def test_json_per_pid_histogram_counts_the_wakeups():
     sleeper = subprocess.Popen(["/usr/bin/python3", "-c", SLEEPER], stdin=subprocess.PIPE)
     lat = tool("runqlat", "--json", "-P", "-p", str(sleeper.pid))
     try:
-        lat.wait_for(b"Hit Ctrl-C to end")
+        lat.wait_for(b"Hit Ctrl-C to end", stderr=True)  # with JSON, the banner is on stderr
         sleeper.communicate(b"g")
         lat.stop(signal.SIGINT)
     finally:

@@ -53,13 +53,13 @@ def test_json_rows_carry_name_count_and_time():
     caller = subprocess.Popen(["/usr/bin/python3", "-c", CALLER], stdin=subprocess.PIPE)
     count = tool("syscount", "--json", "-p", str(caller.pid), "-L")
     try:
-        count.wait_for(b"Ctrl+C to quit")
+        count.wait_for(b"Ctrl+C to quit", stderr=True)  # with JSON, the banner is on stderr
         caller.communicate(b"g")
         count.stop(signal.SIGINT)
     finally:
         count.stop()
         caller.kill()
-    records = [json.loads(l) for l in count.out.splitlines() if l.startswith(b"{")]
+    records = [json.loads(l) for l in count.out.splitlines() if l.strip()]  # stdout holds only JSON
     rows = {r["syscall"]: r for r in records}
     assert rows["getppid"]["count"] == 777, records
     assert rows["getppid"]["time"] > 0

@@ -58,6 +58,8 @@ def load(tool_file, args, defines=None, source_name=None, attach=None):
         print(text)
         sys.exit(0)
     _exit_cleanly_on_sigterm()
+    global _banner_stream
+    _banner_stream = sys.stderr if getattr(args, "json", False) else None
     try:
         bpf = BPF(text=text, cflags=cflags)
         if attach is not None:
@@ -102,11 +104,17 @@ def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None, duratio
         bpf.cleanup()
 
 
+# With --json, stdout carries only JSON records; the "Tracing..." banner goes to stderr.
+_banner_stream = None
+
+
 def _print_header(header):
     if callable(header):
         header()
     elif header:
-        print(header)
+        stream = _banner_stream or sys.stdout
+        stream.write(header + "\n")
+        stream.flush()
     sys.stdout.flush()
 
 
