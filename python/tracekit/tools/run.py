@@ -136,16 +136,17 @@ def intervals(report, interval=None, count=None, header=None):
     without an interval) a blank line and report(), `count` times at most. Ctrl-C reports once
     more and ends."""
     remaining = count or float("inf")
+    exiting = False
     try:
         _print_header(header)
     except KeyboardInterrupt:
-        pass
+        exiting = True  # Ctrl-C right after the banner (a script's SIGINT): report once and end
     while remaining > 0:
-        exiting = False
-        try:
-            time.sleep(interval if interval and interval < 99999999 else 3600 * 24 * 365)
-        except KeyboardInterrupt:
-            exiting = True
+        if not exiting:
+            try:
+                time.sleep(interval if interval and interval < 99999999 else 3600 * 24 * 365)
+            except KeyboardInterrupt:
+                exiting = True
         print()
         report()
         sys.stdout.flush()
