@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include <unistd.h>
+
 namespace tracekit {
 
 Error Error::sys(int err, std::string what) {
@@ -10,8 +12,12 @@ Error Error::sys(int err, std::string what) {
   e.kind = (err == EPERM || err == EACCES) ? ErrorKind::Permission : ErrorKind::System;
   e.sys_errno = err;
   e.message = std::move(what) + ": " + std::strerror(err);
+  // EPERM to root is the kernel's policy (lockdown, an LSM) or a kernel that cannot do it,
+  // not a missing capability.
   if (e.kind == ErrorKind::Permission)
-    e.message += " (tracing needs root, or CAP_BPF with CAP_PERFMON)";
+    e.message += ::geteuid() == 0 ? " (refused although running as root: kernel lockdown, a security policy, or "
+                                    "a kernel that does not allow this)"
+                                  : " (tracing needs root, or CAP_BPF with CAP_PERFMON)";
   return e;
 }
 

@@ -23,13 +23,6 @@ namespace {
 
 Capability yes(std::string how) { return {true, std::move(how), ""}; }
 
-// EPERM to root is the kernel's policy (lockdown, an LSM), not a missing capability.
-std::string explain(const Error& e) {
-  if (e.sys_errno == EPERM && ::geteuid() == 0)
-    return e.message.substr(0, e.message.find(" (tracing needs root")) +
-           " (refused even to root: kernel lockdown or a security policy forbids it)";
-  return e.message;
-}
 Capability no(std::string feature, std::string why) { return {false, std::move(why), std::move(feature)}; }
 
 // Kernel functions that exist on every kernel tracekit supports and that can be traced.
@@ -71,9 +64,9 @@ Capability probe_uprobes() {
 
 Capability probe_raw_tracepoints() {
   auto prog = sys::load_trivial_program({BPF_PROG_TYPE_RAW_TRACEPOINT, 0, 0});
-  if (!prog.ok()) return no("raw tracepoints (Linux 4.17)", explain(prog.error()));
+  if (!prog.ok()) return no("raw tracepoints (Linux 4.17)", prog.error().message);
   auto link = sys::raw_tracepoint_open("sys_enter", prog->get());
-  if (!link.ok()) return no("raw tracepoints (Linux 4.17)", explain(link.error()));
+  if (!link.ok()) return no("raw tracepoints (Linux 4.17)", link.error().message);
   return yes("BPF_RAW_TRACEPOINT_OPEN");
 }
 
@@ -91,12 +84,12 @@ Capability probe_trampoline(unsigned type, unsigned attach_type, const std::vect
     tried += (tried.empty() ? "" : ", ") + fn;
     auto prog = sys::load_trivial_program({type, attach_type, unsigned(*id)});
     if (!prog.ok()) {
-      if (first.empty()) first = "the kernel does not load " + std::string(kind) + " programs: " + explain(prog.error());
+      if (first.empty()) first = "the kernel does not load " + std::string(kind) + " programs: " + prog.error().message;
       continue;
     }
     auto link = sys::tracing_attach(prog->get(), "'" + fn + "'");
     if (link.ok()) return yes("BPF trampoline on '" + fn + "'");
-    if (first.empty()) first = "the kernel loads but does not attach " + std::string(kind) + " programs: " + explain(link.error());
+    if (first.empty()) first = "the kernel loads but does not attach " + std::string(kind) + " programs: " + link.error().message;
   }
   if (tried.empty()) return no(feature, "none of the kernel functions tried has BTF");
   return no(feature, first + " (tried " + tried + ")");
