@@ -18,6 +18,12 @@ subset=(
   tests/kernel/test_attach_syscall_fallback.py  # here the real kprobe path
   tests/kernel/test_attach_tracing.py           # fentry/fexit/LSM/fmod_ret load here
   tests/kernel/test_attach_capabilities.py      # different answers on this kernel
+  tests/kernel/test_attach_tracepoint.py        # every attach kind on both kernels
+  tests/kernel/test_attach_uprobe.py
+  tests/kernel/test_attach_perf_event.py
+  tests/kernel/test_attach_network.py
+  tests/kernel/test_usdt.py
+  tests/kernel/test_api_program.py              # the Python API's kprobe-dependent parts
   tests/kernel/test_lifecycle.py                # kprobes detached on every way out
   tests/kernel/test_errors.py                   # diagnostics in headers mode
   tests/kernel/test_programs.py                 # the program corpus in headers mode
