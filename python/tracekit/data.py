@@ -19,6 +19,7 @@ class DataMethods:
     CGROUP_DEVICE = 15
     SK_MSG = 16
     CGROUP_SOCK_ADDR = 18
+    CGROUP_SYSCTL = 23
     CGROUP_SOCKOPT = 25
     TRACING = 26
     LSM = 29

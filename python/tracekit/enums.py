@@ -117,6 +117,7 @@ class BPFAttachType:
     XDP_CPUMAP = 35
     SK_LOOKUP = 36
     XDP = 37
+    SK_SKB_VERDICT = 38
 
 
 class XDPAction:

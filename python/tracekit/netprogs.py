@@ -12,56 +12,8 @@ from ._native import core
 from ._text import to_str
 
 
-class BPFAttachType:
-    """enum bpf_attach_type values BCC scripts pass to attach_func()."""
-    CGROUP_INET_INGRESS = 0
-    CGROUP_INET_EGRESS = 1
-    CGROUP_INET_SOCK_CREATE = 2
-    CGROUP_SOCK_OPS = 3
-    SK_SKB_STREAM_PARSER = 4
-    SK_SKB_STREAM_VERDICT = 5
-    CGROUP_DEVICE = 6
-    SK_MSG_VERDICT = 7
-    CGROUP_INET4_BIND = 8
-    CGROUP_INET6_BIND = 9
-    CGROUP_INET4_CONNECT = 10
-    CGROUP_INET6_CONNECT = 11
-    CGROUP_INET4_POST_BIND = 12
-    CGROUP_INET6_POST_BIND = 13
-    CGROUP_UDP4_SENDMSG = 14
-    CGROUP_UDP6_SENDMSG = 15
-    LIRC_MODE2 = 16
-    FLOW_DISSECTOR = 17
-    CGROUP_SYSCTL = 18
-    CGROUP_UDP4_RECVMSG = 19
-    CGROUP_UDP6_RECVMSG = 20
-    CGROUP_GETSOCKOPT = 21
-    CGROUP_SETSOCKOPT = 22
-    SK_SKB_VERDICT = 38
-
-
 class NetworkMethods:
-    # Program types of load_func() beyond the ones BPF names itself (enum bpf_prog_type).
-    CGROUP_SKB = 8
-    CGROUP_SOCK = 9
-    LWT_IN = 10
-    LWT_OUT = 11
-    LWT_XMIT = 12
-    SOCK_OPS = 13
-    SK_SKB = 14
-    CGROUP_DEVICE = 15
-    SK_MSG = 16
-    CGROUP_SOCK_ADDR = 18
-    CGROUP_SYSCTL = 23
-    TRACING = 26
-    LSM = 29
-
-    # XDP flags (linux/if_link.h)
-    XDP_FLAGS_UPDATE_IF_NOEXIST = 1 << 0
-    XDP_FLAGS_SKB_MODE = 1 << 1
-    XDP_FLAGS_DRV_MODE = 1 << 2
-    XDP_FLAGS_HW_MODE = 1 << 3
-    XDP_FLAGS_REPLACE = 1 << 4
+    # The XDP flag and program type constants are BPF's, in data.py.
 
     @staticmethod
     def attach_xdp(dev, fn, flags=0):

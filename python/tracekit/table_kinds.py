@@ -42,6 +42,12 @@ class ArrayBase(TableBase):
     def __len__(self):
         return self.max_entries
 
+    def keys(self):
+        return [self.Key(i) for i in range(self.max_entries)]
+
+    def __iter__(self):
+        return iter(self.keys())
+
 
 class Array(ArrayBase):
     """BPF_ARRAY: every index exists; deleting an index zeroes its leaf."""
@@ -51,12 +57,6 @@ class Array(ArrayBase):
 
     def clearitem(self, key):
         self[key] = self.Leaf()
-
-    def keys(self):
-        return [self.Key(i) for i in range(self.max_entries)]
-
-    def __iter__(self):
-        return iter(self.keys())
 
     def clear(self):
         """Zeroes every leaf (array entries cannot be removed)."""

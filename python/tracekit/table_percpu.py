@@ -108,12 +108,6 @@ class PerCpuArray(_PerCpuMixin, ArrayBase):
     def __delitem__(self, key):
         self[key] = self.Leaf()
 
-    def keys(self):
-        return [self.Key(i) for i in range(self.max_entries)]
-
-    def __iter__(self):
-        return iter(self.keys())
-
     def clear(self):
         for i in range(self.max_entries):
             TableBase.__setitem__(self, i, self.Leaf())

@@ -20,24 +20,27 @@ def workload(tmp_path_factory):
     return str(out)
 
 
-def start(workload, mode, seconds):
+def trace_workload(workload, mode, seconds, tool_name, *tool_args):
+    """Starts the workload (burning or sleeping for `seconds` once told to go), then the tool on
+    its pid; returns (workload pid, the finished tool). The workload lives until the tool has
+    ended, since the tool symbolizes its user stacks from /proc/PID at the end."""
     proc = subprocess.Popen([workload, mode, str(seconds)], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     assert proc.stdout.readline().startswith(b"ready")
-    return proc
+    traced = tool(tool_name, "--verbose", "-p", str(proc.pid), *tool_args)
+    try:
+        traced.wait_for(b"attached", stderr=True)
+        proc.stdin.write(b"g")
+        proc.stdin.flush()
+        traced.proc.wait(timeout=60)
+    finally:
+        traced.stop()
+        proc.stdin.close()
+        proc.wait()
+    return proc.pid, traced
 
 
 def test_profile_folded_stack_contains_the_burning_function(workload):
-    proc = start(workload, "burn", 3)
-    prof = tool("profile", "--verbose", "-f", "-U", "-p", str(proc.pid), "-F", "99", "4")
-    try:
-        prof.wait_for(b"attached", stderr=True)
-        proc.stdin.write(b"g")
-        proc.stdin.flush()
-        prof.proc.wait(timeout=60)
-    finally:
-        prof.stop()
-        proc.stdin.close()  # the workload lives until the tool has symbolized its stacks
-        proc.wait()
+    pid, prof = trace_workload(workload, "burn", 3, "profile", "-f", "-U", "-F", "99", "4")
     lines = [l for l in prof.out.splitlines() if b"tk_burn_cpu_unique" in l]
     assert lines, prof.out + prof.err
     assert all(l.startswith(b"stack_workload;") for l in lines)
@@ -45,17 +48,7 @@ def test_profile_folded_stack_contains_the_burning_function(workload):
 
 
 def test_offcputime_folded_stack_contains_the_sleeping_function(workload):
-    proc = start(workload, "sleep", 2)
-    off = tool("offcputime", "--verbose", "-f", "-U", "-p", str(proc.pid), "3")
-    try:
-        off.wait_for(b"attached", stderr=True)
-        proc.stdin.write(b"g")
-        proc.stdin.flush()
-        off.proc.wait(timeout=60)
-    finally:
-        off.stop()
-        proc.stdin.close()  # the workload lives until the tool has symbolized its stacks
-        proc.wait()
+    pid, off = trace_workload(workload, "sleep", 2, "offcputime", "-f", "-U", "3")
     lines = [l for l in off.out.splitlines() if b"tk_sleepy_function" in l]
     assert lines, off.out + off.err
     # ~2 s asleep, in microseconds
@@ -63,41 +56,21 @@ def test_offcputime_folded_stack_contains_the_sleeping_function(workload):
 
 
 def test_profile_json_stack_contains_the_burning_function(workload):
-    proc = start(workload, "burn", 3)
-    prof = tool("profile", "--verbose", "--json", "-p", str(proc.pid), "-F", "99", "4")
-    try:
-        prof.wait_for(b"attached", stderr=True)
-        proc.stdin.write(b"g")
-        proc.stdin.flush()
-        prof.proc.wait(timeout=60)
-    finally:
-        prof.stop()
-        proc.stdin.close()
-        proc.wait()
+    pid, prof = trace_workload(workload, "burn", 3, "profile", "--json", "-F", "99", "4")
     records = [json.loads(l) for l in prof.out.splitlines()]  # every line is a record
     burning = [r for r in records if "tk_burn_cpu_unique" in r["user_stack"]]
     assert burning, prof.out + prof.err
-    assert all(r["comm"] == "stack_workload" and r["pid"] == proc.pid for r in records)
+    assert all(r["comm"] == "stack_workload" and r["pid"] == pid for r in records)
     # Innermost first, like the text layout: the burning function before its caller.
     assert all(r["user_stack"].index("tk_burn_cpu_unique") < r["user_stack"].index("main") for r in burning)
     assert sum(r["count"] for r in burning) >= 50
 
 
 def test_offcputime_json_stack_contains_the_sleeping_function(workload):
-    proc = start(workload, "sleep", 2)
-    off = tool("offcputime", "--verbose", "--json", "-p", str(proc.pid), "3")
-    try:
-        off.wait_for(b"attached", stderr=True)
-        proc.stdin.write(b"g")
-        proc.stdin.flush()
-        off.proc.wait(timeout=60)
-    finally:
-        off.stop()
-        proc.stdin.close()
-        proc.wait()
+    pid, off = trace_workload(workload, "sleep", 2, "offcputime", "--json", "3")
     records = [json.loads(l) for l in off.out.splitlines()]
     sleeping = [r for r in records if "tk_sleepy_function" in r["user_stack"]]
     assert sleeping, off.out + off.err
-    assert all(r["pid"] == proc.pid for r in records)
+    assert all(r["pid"] == pid for r in records)
     assert any("schedule" in r["kernel_stack"] for r in sleeping)
     assert sum(r["total_us"] for r in sleeping) > 1_000_000

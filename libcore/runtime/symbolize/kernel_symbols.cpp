@@ -3,18 +3,10 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "common/clock.h"
 #include "common/files.h"
 
 namespace tracekit::symbolize {
-namespace {
-
-int64_t now_ns() {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
-
-}  // namespace
 
 SortedSymbols parse_kallsyms(const std::string& text) {
   SortedSymbols out;
@@ -56,13 +48,13 @@ void KernelSymbols::load() {
   auto text = read_special_file("/proc/kallsyms");
   symbols_ = text.ok() ? parse_kallsyms(*text) : SortedSymbols();
   loaded_ = true;
-  loaded_at_ns_ = now_ns();
+  loaded_at_ns_ = monotonic_ns();
 }
 
 Symbol KernelSymbols::resolve(uint64_t addr) {
   if (!loaded_) load();
   const TableSymbol* s = symbols_.find(addr);
-  if (!s && now_ns() - loaded_at_ns_ > 1000000000) {
+  if (!s && monotonic_ns() - loaded_at_ns_ > 1000000000) {
     load();
     s = symbols_.find(addr);
   }

@@ -8,18 +8,13 @@
 #include <cstdio>
 #include <ctime>
 
+#include "common/clock.h"
 #include "common/files.h"
 #include "common/hash.h"
 #include "runtime/symbolize/perf_map.h"
 
 namespace tracekit::symbolize {
 namespace {
-
-int64_t now_ns() {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
 
 std::string proc(pid_t pid) { return "/proc/" + std::to_string(pid); }
 
@@ -84,7 +79,7 @@ Status ProcessSymbols::read() {
   }
   modules_->end_report();
   perf_map_.reset();
-  read_at_ns_ = now_ns();
+  read_at_ns_ = monotonic_ns();
   return ok_status();
 }
 
@@ -94,7 +89,7 @@ Symbol ProcessSymbols::resolve(uint64_t addr) {
   if (!in_anonymous_code(mappings_, addr)) {
     // Not mapped when the maps were read: a library dlopen()ed since? Re-read, at most once
     // a second, so that a stream of unknown addresses does not re-read on every lookup.
-    if (now_ns() - read_at_ns_ < 1000000000 || !read().ok()) return {};
+    if (monotonic_ns() - read_at_ns_ < 1000000000 || !read().ok()) return {};
     sym = modules_->resolve(addr);
     if (!sym.module.empty() || !in_anonymous_code(mappings_, addr)) return sym;
   }
