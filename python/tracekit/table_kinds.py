@@ -42,6 +42,11 @@ class ArrayBase(TableBase):
     def __len__(self):
         return self.max_entries
 
+
+class DenseArray(ArrayBase):
+    """Arrays where every index holds a value (BPF_ARRAY, BPF_PERCPU_ARRAY): the keys are all
+    of them. Device, CPU and fd arrays list only the slots that are set (the kernel's order)."""
+
     def keys(self):
         return [self.Key(i) for i in range(self.max_entries)]
 
@@ -49,7 +54,7 @@ class ArrayBase(TableBase):
         return iter(self.keys())
 
 
-class Array(ArrayBase):
+class Array(DenseArray):
     """BPF_ARRAY: every index exists; deleting an index zeroes its leaf."""
 
     def __delitem__(self, key):

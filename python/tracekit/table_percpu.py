@@ -13,7 +13,7 @@ other leaves get trailing padding, so their fields read by name all the same.
 import ctypes as ct
 
 from .table_base import TableBase
-from .table_kinds import ArrayBase, HashTable
+from .table_kinds import DenseArray, HashTable
 from .utils import get_possible_cpus
 
 _WIDER = {ct.c_uint32: ct.c_uint64, ct.c_int32: ct.c_int64, ct.c_uint16: ct.c_uint64, ct.c_int16: ct.c_int64,
@@ -100,7 +100,7 @@ class LruPerCpuHash(PerCpuHash):
     pass
 
 
-class PerCpuArray(_PerCpuMixin, ArrayBase):
+class PerCpuArray(_PerCpuMixin, DenseArray):
     def __init__(self, *args, reducer=None, **kwargs):
         super().__init__(*args, **kwargs)
         self._init_percpu(reducer)

@@ -32,4 +32,4 @@ subset=(
   tests/kernel/test_ext4slower.py               # kprobes on ext4 here, not the approximation
 )
 if (($#)); then subset=("$@"); fi
-exec /usr/bin/python3 -m pytest -q -p no:cacheprovider "${subset[@]}"
+exec /usr/bin/python3 -m pytest -q -rs -p no:cacheprovider "${subset[@]}"  # -rs: why each skip
