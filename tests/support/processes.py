@@ -85,3 +85,21 @@ def probe_events():
                     out[name] = f.read().strip()
                 break
     return out
+
+
+def summary_around_workload(name, script, *args, ready):
+    """Runs summary tool `name` (runqlat, syscount...) on a Python workload `script` that waits
+    for one byte on stdin before it starts: the tool is started with `args`, where the string
+    "{pid}" stands for the workload's pid, the workload is released once the tool shows
+    `ready` (on stderr with --json, where stdout holds only records), and the tool is stopped
+    with Ctrl-C. Returns (workload pid, the finished tool)."""
+    workload = subprocess.Popen([PYTHON, "-c", script], stdin=subprocess.PIPE)
+    summary = tool(name, *[a.replace("{pid}", str(workload.pid)) for a in args])
+    try:
+        summary.wait_for(ready, stderr="--json" in args)
+        workload.communicate(b"g")
+        summary.stop(signal.SIGINT)
+    finally:
+        summary.stop()
+        workload.kill()
+    return workload.pid, summary
