@@ -12,6 +12,20 @@ export TRACEKIT_TEST_TIMEOUT_SCALE=${TRACEKIT_TEST_TIMEOUT_SCALE:-15}
 # build/ (shared with the host) so a second run skips the cold compiles.
 export TRACEKIT_CACHE_DIR=${TRACEKIT_CACHE_DIR:-$PWD/build/vmtest-cache}
 
+# ext4slower's kprobe path needs an ext4 file system; the guest's root is 9p + tmpfs. Make one
+# on a RAM disk (the guest has no modprobe: busybox insmod, dependencies first). If that fails,
+# the ext4slower tests skip and say why.
+ext4_scratch() {
+  local mods=/lib/modules/$(uname -r)/kernel dir=/mnt/tk-ext4
+  grep -qw ext4 /proc/filesystems || for m in lib/crc16 crypto/crc32c_generic fs/mbcache fs/jbd2/jbd2 fs/ext4/ext4; do
+    busybox insmod "$mods/$m.ko" 2>/dev/null
+  done
+  [[ -e /dev/ram0 ]] || busybox insmod "$mods/drivers/block/brd.ko" rd_nr=1 rd_size=65536 || return
+  mkfs.ext4 -q -F /dev/ram0 && mkdir -p "$dir" && mount -t ext4 /dev/ram0 "$dir" &&
+    export TRACEKIT_TEST_EXT4_DIR=$dir
+}
+ext4_scratch || echo "vmtest guest: no ext4 scratch file system (the ext4slower tests will skip)"
+
 subset=(
   tests/vmtest                                  # kprobes vs the syscall fallback, SIGKILL cycles
   tests/kernel/test_attach_kprobe.py            # perf-PMU kprobes, event_re, maxactive, quota
