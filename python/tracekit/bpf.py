@@ -25,6 +25,7 @@ from ._text import to_bytes, to_str
 from .attach import AttachRegistry
 from .events import EventLoop
 from .data import DataMethods
+from .enums import BPFProgType, XDPAction, XDPFlags
 from .probes import ProbeMethods
 
 _live = weakref.WeakSet()
@@ -55,15 +56,40 @@ class BPF(ProbeMethods, DataMethods):
             self.name = to_bytes(name)
             self.fd = fd
 
-    # Program types for load_func(), as BCC names them.
-    SOCKET_FILTER = 1
-    KPROBE = constants.PROG_TYPE_KPROBE
-    SCHED_CLS = 3
-    SCHED_ACT = 4
-    TRACEPOINT = constants.PROG_TYPE_TRACEPOINT
-    XDP = constants.PROG_TYPE_XDP
-    PERF_EVENT = constants.PROG_TYPE_PERF_EVENT
-    RAW_TRACEPOINT = constants.PROG_TYPE_RAW_TRACEPOINT
+    # Program types for load_func() and XDP values, under the names BCC's BPF class gives
+    # them; the values are enums.py's.
+    SOCKET_FILTER = BPFProgType.SOCKET_FILTER
+    KPROBE = BPFProgType.KPROBE
+    SCHED_CLS = BPFProgType.SCHED_CLS
+    SCHED_ACT = BPFProgType.SCHED_ACT
+    TRACEPOINT = BPFProgType.TRACEPOINT
+    XDP = BPFProgType.XDP
+    PERF_EVENT = BPFProgType.PERF_EVENT
+    CGROUP_SKB = BPFProgType.CGROUP_SKB
+    CGROUP_SOCK = BPFProgType.CGROUP_SOCK
+    LWT_IN = BPFProgType.LWT_IN
+    LWT_OUT = BPFProgType.LWT_OUT
+    LWT_XMIT = BPFProgType.LWT_XMIT
+    SOCK_OPS = BPFProgType.SOCK_OPS
+    SK_SKB = BPFProgType.SK_SKB
+    CGROUP_DEVICE = BPFProgType.CGROUP_DEVICE
+    SK_MSG = BPFProgType.SK_MSG
+    RAW_TRACEPOINT = BPFProgType.RAW_TRACEPOINT
+    CGROUP_SOCK_ADDR = BPFProgType.CGROUP_SOCK_ADDR
+    CGROUP_SYSCTL = BPFProgType.CGROUP_SYSCTL
+    CGROUP_SOCKOPT = BPFProgType.CGROUP_SOCKOPT
+    TRACING = BPFProgType.TRACING
+    LSM = BPFProgType.LSM
+    XDP_ABORTED = XDPAction.XDP_ABORTED
+    XDP_DROP = XDPAction.XDP_DROP
+    XDP_PASS = XDPAction.XDP_PASS
+    XDP_TX = XDPAction.XDP_TX
+    XDP_REDIRECT = XDPAction.XDP_REDIRECT
+    XDP_FLAGS_UPDATE_IF_NOEXIST = XDPFlags.UPDATE_IF_NOEXIST
+    XDP_FLAGS_SKB_MODE = XDPFlags.SKB_MODE
+    XDP_FLAGS_DRV_MODE = XDPFlags.DRV_MODE
+    XDP_FLAGS_HW_MODE = XDPFlags.HW_MODE
+    XDP_FLAGS_REPLACE = XDPFlags.REPLACE
 
     def __init__(self, src_file=b"", hdr_file=b"", text=None, debug=0, cflags=None,
                  usdt_contexts=None, allow_rlimit=True, device=None, attach_usdt_ignore_pid=False):

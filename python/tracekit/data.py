@@ -8,32 +8,6 @@ from ._text import to_str
 
 
 class DataMethods:
-    # Program types of load_func() beyond bpf.py's, and XDP values, as BCC's BPF class has them.
-    CGROUP_SKB = 8
-    CGROUP_SOCK = 9
-    LWT_IN = 10
-    LWT_OUT = 11
-    LWT_XMIT = 12
-    SOCK_OPS = 13
-    SK_SKB = 14
-    CGROUP_DEVICE = 15
-    SK_MSG = 16
-    CGROUP_SOCK_ADDR = 18
-    CGROUP_SYSCTL = 23
-    CGROUP_SOCKOPT = 25
-    TRACING = 26
-    LSM = 29
-    XDP_ABORTED = 0
-    XDP_DROP = 1
-    XDP_PASS = 2
-    XDP_TX = 3
-    XDP_REDIRECT = 4
-    XDP_FLAGS_UPDATE_IF_NOEXIST = 1 << 0
-    XDP_FLAGS_SKB_MODE = 1 << 1
-    XDP_FLAGS_DRV_MODE = 1 << 2
-    XDP_FLAGS_HW_MODE = 1 << 3
-    XDP_FLAGS_REPLACE = 1 << 4
-
     # -- tables -----------------------------------------------------------------------------
     def get_table(self, name, keytype=None, leaftype=None, reducer=None):
         """The table for map `name`; keytype/leaftype override the ctypes types taken from

@@ -13,7 +13,7 @@ from ._text import to_str
 
 
 class NetworkMethods:
-    # The XDP flag and program type constants are BPF's, in data.py.
+    # The XDP flag and program type constants are BPF's, in bpf.py.
 
     @staticmethod
     def attach_xdp(dev, fn, flags=0):
