@@ -107,7 +107,7 @@ def json_hist(vals, val_type="value", section=None, ts=None):
     """A log2 histogram as BCC's JSON-ish dict: ts, val_type, data (one entry per slot from 1
     up to the last non-empty one, with interval-start, interval-end and count) and, for a
     section of a keyed histogram, {section_header: bucket}. BCC prints it with print(), i.e.
-    as a Python dict repr; json_text() does the same."""
+    as a Python dict repr (table_hist.print_json does the same)."""
     last = 0
     for i, v in enumerate(vals):
         if v != 0:
@@ -122,7 +122,3 @@ def json_hist(vals, val_type="value", section=None, ts=None):
     if section:
         hist[section[0]] = section[1]
     return hist
-
-
-def json_text(vals, val_type="value", section=None, ts=None):
-    return str(json_hist(vals, val_type, section, ts))

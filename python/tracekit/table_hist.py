@@ -67,31 +67,34 @@ def _print(lines):
         print(line)
 
 
-def print_log2(table, val_type, section_header, section_print_fn, bucket_fn, strip_leading_zero, bucket_sort_fn):
-    sections, vals = collect(table, hist.LOG2_INDEX_MAX, "log2", bucket_fn, bucket_sort_fn)
+def _print_sections(table, size, kind, lines_fn, val_type, section_header, section_print_fn, bucket_fn,
+                    strip_leading_zero, bucket_sort_fn):
+    sections, vals = collect(table, size, kind, bucket_fn, bucket_sort_fn)
     if sections is None:
-        _print(hist.log2_lines(vals, val_type, strip_leading_zero))
+        _print(lines_fn(vals, val_type, strip_leading_zero))
         return
     for bucket, vals in sections:
         _print([hist.section_line(section_header, bucket, section_print_fn)])
-        _print(hist.log2_lines(vals, val_type, strip_leading_zero))
+        _print(lines_fn(vals, val_type, strip_leading_zero))
+
+
+def print_log2(table, val_type, section_header, section_print_fn, bucket_fn, strip_leading_zero, bucket_sort_fn):
+    _print_sections(table, hist.LOG2_INDEX_MAX, "log2", hist.log2_lines, val_type, section_header,
+                    section_print_fn, bucket_fn, strip_leading_zero, bucket_sort_fn)
 
 
 def print_linear(table, val_type, section_header, section_print_fn, bucket_fn, strip_leading_zero, bucket_sort_fn):
-    sections, vals = collect(table, hist.LINEAR_INDEX_MAX, "linear", bucket_fn, bucket_sort_fn)
-    if sections is None:
-        _print(hist.linear_lines(vals, val_type, strip_leading_zero))
-        return
-    for bucket, vals in sections:
-        _print([hist.section_line(section_header, bucket, section_print_fn)])
-        _print(hist.linear_lines(vals, val_type, strip_leading_zero))
+    _print_sections(table, hist.LINEAR_INDEX_MAX, "linear", hist.linear_lines, val_type, section_header,
+                    section_print_fn, bucket_fn, strip_leading_zero, bucket_sort_fn)
 
 
-def print_json(table, val_type, section_header, section_print_fn, bucket_fn, bucket_sort_fn):
+def print_json(table, val_type, section_header, section_print_fn, bucket_fn, bucket_sort_fn, render=str):
+    """One record per section (or one): BCC prints each as a Python dict (render=str); the
+    tools pass json.dumps."""
     sections, vals = collect(table, hist.LOG2_INDEX_MAX, "json", bucket_fn, bucket_sort_fn)
     if sections is None:
-        print(hist.json_text(vals, val_type))
+        print(render(hist.json_hist(vals, val_type)), flush=True)
         return
     for bucket, vals in sections:
         shown = section_print_fn(bucket) if section_print_fn else bucket
-        print(hist.json_text(vals, val_type, (section_header, shown)))
+        print(render(hist.json_hist(vals, val_type, (section_header, shown))), flush=True)

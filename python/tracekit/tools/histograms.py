@@ -4,7 +4,7 @@ which no JSON parser reads; the tools print the same fields as real JSON."""
 
 import json
 
-from .. import hist, table_hist
+from .. import table_hist
 
 
 def print_log2(table, unit, section=None, section_fn=None, as_json=False):
@@ -16,11 +16,4 @@ def print_log2(table, unit, section=None, section_fn=None, as_json=False):
         else:
             table.print_log2_hist(unit)
         return
-    sections, vals = table_hist.collect(table, hist.LOG2_INDEX_MAX, "json")
-    if sections is None:
-        sections = [(None, vals)]
-    for bucket, vals in sections:
-        shown = None
-        if bucket is not None:
-            shown = (section, section_fn(bucket) if section_fn else bucket)
-        print(json.dumps(hist.json_hist(vals, unit, shown)), flush=True)
+    table_hist.print_json(table, unit, section, section_fn, None, None, render=json.dumps)
