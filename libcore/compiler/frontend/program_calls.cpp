@@ -9,32 +9,23 @@
 namespace tracekit::compiler {
 namespace {
 
-class Visitor : public clang::RecursiveASTVisitor<Visitor> {
+class Visitor : public FunctionScopedVisitor<Visitor> {
  public:
   explicit Visitor(AstPassContext& ctx) : ctx_(ctx) {}
 
-  bool TraverseFunctionDecl(clang::FunctionDecl* fn) {
-    const clang::FunctionDecl* saved = current_;
-    current_ = fn;
-    bool result = clang::RecursiveASTVisitor<Visitor>::TraverseFunctionDecl(fn);
-    current_ = saved;
-    return result;
-  }
-
   bool VisitCallExpr(clang::CallExpr* call) {
     const clang::FunctionDecl* callee = call->getDirectCallee();
-    if (!callee || !current_) return true;
+    if (!callee || !current_function()) return true;
     if (!ctx_.analysis.find_program(callee->getName().str())) return true;
     ctx_.error(call->getBeginLoc(),
                "'" + callee->getName().str() + "' is a BPF program (a non-static function) and "
-               "cannot be called from '" + current_->getName().str() +
+               "cannot be called from '" + current_function()->getName().str() +
                "'; declare it 'static' to use it as a helper function");
     return true;
   }
 
  private:
   AstPassContext& ctx_;
-  const clang::FunctionDecl* current_ = nullptr;
 };
 
 }  // namespace

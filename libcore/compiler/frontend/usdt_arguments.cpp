@@ -12,23 +12,15 @@
 namespace tracekit::compiler {
 namespace {
 
-class Visitor : public clang::RecursiveASTVisitor<Visitor> {
+class Visitor : public FunctionScopedVisitor<Visitor> {
  public:
   Visitor(AstPassContext& ctx, std::set<std::string> readers) : ctx_(ctx), readers_(std::move(readers)) {}
 
-  bool TraverseFunctionDecl(clang::FunctionDecl* fn) {
-    const clang::FunctionDecl* saved = current_;
-    current_ = fn;
-    bool result = clang::RecursiveASTVisitor<Visitor>::TraverseFunctionDecl(fn);
-    current_ = saved;
-    return result;
-  }
-
   bool VisitCallExpr(clang::CallExpr* call) {
     const clang::FunctionDecl* callee = call->getDirectCallee();
-    if (!callee || callee->getName() != "__tk_usdt_readarg" || !current_ || call->getNumArgs() < 1)
+    if (!callee || callee->getName() != "__tk_usdt_readarg" || !current_function() || call->getNumArgs() < 1)
       return true;
-    std::string fn = current_->getName().str();
+    std::string fn = current_function()->getName().str();
     auto index = call->getArg(0)->getIntegerConstantExpr(ctx_.ast);
     if (!index || index->getSExtValue() < 1 || index->getSExtValue() > 12) {
       ctx_.error(call->getArg(0)->getBeginLoc(),
@@ -53,7 +45,6 @@ class Visitor : public clang::RecursiveASTVisitor<Visitor> {
  private:
   AstPassContext& ctx_;
   std::set<std::string> readers_;
-  const clang::FunctionDecl* current_ = nullptr;
 };
 
 }  // namespace
