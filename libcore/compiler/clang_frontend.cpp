@@ -10,6 +10,7 @@
 #include <clang/Frontend/MultiplexConsumer.h>
 #include <clang/Frontend/TextDiagnosticPrinter.h>
 #include <clang/Frontend/Utils.h>
+#include <clang/Lex/Preprocessor.h>
 #include <clang/Serialization/ASTWriter.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
@@ -17,6 +18,7 @@
 #include <llvm/Support/VirtualFileSystem.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <algorithm>
 #include <cctype>
 #include <string_view>
 
@@ -226,6 +228,28 @@ Result<PreparedInstance> prepare(const FrontendInput& input) {
   return p;
 }
 
+// The real files the preprocessor opens. tracekit's own headers live in the in-memory file
+// system under /tk/ and the kernel's are part of the kernel types identity, so neither counts.
+class SourceFileCollector : public clang::DependencyCollector {
+ public:
+  explicit SourceFileCollector(const CompileRequest& request) {
+    for (const std::string* dir : {&request.kernel_build_dir, &request.kernel_source_dir})
+      if (!dir->empty()) kernel_dirs_.push_back(*dir + "/");
+  }
+
+  bool needSystemDependencies() override { return true; }
+
+  bool sawDependency(llvm::StringRef file, bool /*from_module*/, bool /*is_system*/, bool is_module_file,
+                     bool is_missing) override {
+    if (is_missing || is_module_file || file.startswith("/tk/") || file == "<built-in>") return false;
+    return std::none_of(kernel_dirs_.begin(), kernel_dirs_.end(),
+                        [&](const std::string& dir) { return file.startswith(dir); });
+  }
+
+ private:
+  std::vector<std::string> kernel_dirs_;
+};
+
 Error compile_error(CollectingConsumer& diags) {
   std::string text = diags.rendered();
   if (text.empty()) text = "compilation failed\n";
@@ -239,12 +263,15 @@ Result<FrontendOutput> run_frontend(const FrontendInput& input, const CompileReq
   FrontendOutput out;
   out.context = std::make_unique<llvm::LLVMContext>();
   AnalyzeAndEmitIr action(out.context.get(), out.analysis, request);
+  auto sources = std::make_shared<SourceFileCollector>(request);
+  prepared.ci->addDependencyCollector(sources);
   bool ok = prepared.ci->ExecuteAction(action);
   if (!ok || prepared.ci->getDiagnostics().hasErrorOccurred()) return compile_error(*prepared.diags);
   out.module = action.takeModule();
   if (!out.module) return compile_error(*prepared.diags);
   for (const auto& d : prepared.diags->diagnostics())
     if (d.severity == "warning") out.warnings.push_back(d);
+  out.source_files = sources->getDependencies();
   return out;
 }
 

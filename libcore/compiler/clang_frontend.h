@@ -33,6 +33,7 @@ struct FrontendOutput {
   std::unique_ptr<llvm::Module> module;
   Analysis analysis;
   std::vector<Diagnostic> warnings;
+  std::vector<std::string> source_files;  // see CompileOutput::source_files
 };
 
 Result<FrontendOutput> run_frontend(const FrontendInput& input, const CompileRequest& request);

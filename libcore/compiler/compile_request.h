@@ -19,7 +19,7 @@ namespace tracekit::compiler {
 
 class BtfTypeIndex;  // compiler/kernel_types/btf_index.h
 
-inline constexpr int kCompilerAbiVersion = 3;
+inline constexpr int kCompilerAbiVersion = 4;
 
 enum class HeaderMode {
   Btf,      // types from the kernel's BTF, pruned to what the program uses
@@ -76,6 +76,10 @@ struct CompileOutput {
   std::string metadata_json;  // maps, programs, event layouts (see compiler/metadata.h)
   std::string debug_text;     // what debug_flags asked for (preprocessed source, IR, asm)
   std::vector<Diagnostic> warnings;
+  // Files of the machine the program included (its own headers, -I directories), apart from
+  // tracekit's embedded headers and the kernel's: the object is only valid while they are
+  // unchanged, which the source text in the cache key cannot tell.
+  std::vector<std::string> source_files;
   // Wall time of each phase in ms ("kernel types", "front end", "optimise+codegen"...), for
   // bench/compile and `TRACEKIT_TIMING=1`.
   std::vector<std::pair<std::string, double>> phases;

@@ -56,6 +56,7 @@ Result<CompileOutput> compile(const CompileRequest& request) {
   out.debug_text += code.asm_text;
   out.metadata_json = metadata_json(frontend.analysis, request);
   out.warnings = std::move(frontend.warnings);
+  out.source_files = std::move(frontend.source_files);
   return out;
 }
 

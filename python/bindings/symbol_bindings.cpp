@@ -1,4 +1,4 @@
-// Symbolization for BPF.ksym/sym/add_module (tracekit/symbols.py). Lookups return
+// Symbolization for BPF.ksym/sym/add_module (tracekit/symbols/resolve.py). Lookups return
 // (name or None, offset, module or None) tuples; names are bytes, as BCC returns them.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>

@@ -2,9 +2,9 @@
 
     b = BPF(text=program)            # compile (or take from the cache) and load
     b.attach_kprobe(event=b.get_syscall_fnname("clone"), fn_name="hello")
-    b["counts"].items()              # tables (table.py)
-    b["events"].open_perf_buffer(cb); b.perf_buffer_poll()   # events (events.py)
-    b.trace_print()                  # bpf_trace_printk output (trace_pipe.py)
+    b["counts"].items()              # tables (tracekit.tables)
+    b["events"].open_perf_buffer(cb); b.perf_buffer_poll()   # events (tracekit.events)
+    b.trace_print()                  # bpf_trace_printk output (tracekit.kernel)
 
 Programs named kprobe__<fn>, kretprobe__<fn>, TRACEPOINT_PROBE(cat, ev),
 RAW_TRACEPOINT_PROBE(ev), KFUNC_PROBE/KRETFUNC_PROBE/KMOD_RET/LSM_PROBE attach when the object
@@ -13,48 +13,28 @@ cleanup(), at the end of a ``with`` block, at interpreter exit, and by the kerne
 dies, because every attachment is held by a file descriptor.
 """
 
-import atexit
-import os
 import sys
 import time
-import weakref
 
-from . import constants, lifecycle
+from . import constants
 from ._native import core
-from ._text import to_bytes, to_str
-from .attach import AttachRegistry
-from .events import EventLoop
-from .data import DataMethods
+from ._text import to_str
 from .enums import BPFProgType, XDPAction, XDPFlags
-from .probes import ProbeMethods
-
-_live = weakref.WeakSet()
-
-
-def _cleanup_all():
-    for b in list(_live):
-        b.cleanup()
-
-
-atexit.register(_cleanup_all)
-lifecycle.on_fatal_signal(_cleanup_all)
+from .events.loop import EventLoop
+from .events.methods import EventMethods
+from .kernel.methods import KernelMethods
+from .probes import lifecycle
+from .probes.methods import ProbeMethods
+from .probes.registry import AttachRegistry
+from .program.methods import ProgramMethods
+from .program.source import program_text
+from .symbols.methods import SymbolMethods
+from .tables.methods import TableMethods
 
 
-def live_objects():
-    """The BPF objects not yet cleaned up."""
-    return list(_live)
-
-
-class BPF(ProbeMethods, DataMethods):
-    """A compiled and loaded BPF program text, BCC-compatible."""
-
-    class Function:
-        """A program loaded with load_func(): its name and file descriptor."""
-
-        def __init__(self, bpf, name, fd):
-            self.bpf = bpf
-            self.name = to_bytes(name)
-            self.fd = fd
+class BPF(ProbeMethods, TableMethods, EventMethods, SymbolMethods, KernelMethods, ProgramMethods):
+    """A compiled and loaded BPF program text, BCC-compatible. Each part of its surface is a
+    mixin from the subpackage that owns it (probes, tables, events, symbols, kernel, program)."""
 
     # Program types for load_func() and XDP values, under the names BCC's BPF class gives
     # them; the values are enums.py's.
@@ -99,10 +79,10 @@ class BPF(ProbeMethods, DataMethods):
         self._tables = {}
         self._trace = None
         self.debug = debug
-        source, name = self._program_text(to_str(src_file), to_str(hdr_file), text)
+        source, name = program_text(src_file, hdr_file, text)
         self._usdt_contexts = list(usdt_contexts or [])
         if self._usdt_contexts:
-            from . import usdt
+            from .probes import usdt
             # The reader goes first; #line keeps diagnostics on the user's own line numbers.
             source = usdt.program_text(self._usdt_contexts) + "#line 1\n" + source
         cflags = [to_str(f) for f in (cflags or [])]
@@ -110,42 +90,21 @@ class BPF(ProbeMethods, DataMethods):
         if compiled.debug_text:
             sys.stderr.write(compiled.debug_text)
         self._compiled_from_cache = compiled.from_cache
-        self._elf = compiled.elf  # for dump_func/disassemble_func (data.py)
+        self._elf = compiled.elf  # for dump_func/disassemble_func (program/methods.py)
         self._metadata = core.json_loads(compiled.metadata)
         self._map_meta = {m["name"]: m for m in self._metadata["maps"]}
         self._object = core.Object(compiled.elf, compiled.metadata, bool(debug & constants.DEBUG_BPF))
-        _live.add(self)
+        lifecycle.track(self)
         try:
             self._attach_auto_programs()
             if self._usdt_contexts:
-                from . import usdt
+                from .probes import usdt
                 usdt.attach_contexts(self, self._usdt_contexts, attach_usdt_ignore_pid)
         except BaseException:
             self.cleanup()
             raise
         if debug & constants.DEBUG_BPF and self._object.verifier_logs:
             sys.stderr.write(self._object.verifier_logs)
-
-    @staticmethod
-    def _program_text(src_file, hdr_file, text):
-        if text is not None:
-            source = to_str(text)
-            name = "program.c"
-        elif src_file:
-            path = src_file
-            if not os.path.isabs(path) and not os.path.exists(path):
-                # BCC also looks next to the running script.
-                candidate = os.path.join(os.path.dirname(os.path.abspath(sys.argv[0])), path)
-                if os.path.exists(candidate):
-                    path = candidate
-            with open(path) as f:
-                source = f.read()
-            name = path
-        else:
-            raise ValueError("BPF() needs text= or src_file=")
-        if hdr_file:
-            source = '#include "%s"\n' % hdr_file + source
-        return source, name
 
     # -- auto-attach ------------------------------------------------------------------------
     def _attach_auto_programs(self):
@@ -164,14 +123,6 @@ class BPF(ProbeMethods, DataMethods):
             elif kind in ("kfunc", "kretfunc", "kmod_ret", "lsm"):
                 self._attach_trampoline(name, (kind,))
 
-    # -- programs ---------------------------------------------------------------------------
-    def load_func(self, func_name, prog_type, device=None, attach_type=-1):
-        name = to_str(func_name)
-        return BPF.Function(self, name, core.load_program(self._object, name, prog_type, attach_type))
-
-    def load_funcs(self, prog_type=KPROBE):
-        return [self.load_func(p["name"], prog_type) for p in self._metadata["programs"]]
-
     # -- time -------------------------------------------------------------------------------
     @staticmethod
     def monotonic_time():
@@ -186,7 +137,7 @@ class BPF(ProbeMethods, DataMethods):
             self._trace.close()
         self._tables.clear()
         self._object = None
-        _live.discard(self)
+        lifecycle.forget(self)
 
     def __enter__(self):
         return self

@@ -280,7 +280,7 @@ def test_kernel_module_symbol():
 
 
 def test_build_id_frames_resolve_through_add_module(bins):
-    from tracekit.table_stack import StackBuildId, StackTrace
+    from tracekit.tables.stacks import StackBuildId, StackTrace
     path = bins["nopie"]
     notes = subprocess.run(["readelf", "-n", path], check=True, capture_output=True, text=True).stdout
     build_id = [line.split(":")[1].strip() for line in notes.splitlines() if "Build ID" in line][0]

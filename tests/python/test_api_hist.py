@@ -13,8 +13,8 @@ import io
 
 import pytest
 
-from tracekit import hist
-from tracekit.table_base import TableBase
+from tracekit.render import histograms as hist
+from tracekit.tables.base import TableBase
 
 
 class FakeTable:

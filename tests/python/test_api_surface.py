@@ -15,7 +15,7 @@ import pytest
 import tracekit
 from tracekit import enums, tcp, utils
 from tracekit.containers import filter_by_containers
-from tracekit.ctypes_text import from_text, to_text
+from tracekit.ctypes.text import from_text, to_text
 from tracekit.disassembler import disassemble_str, helper_names
 
 

@@ -2,7 +2,7 @@
 
 import ctypes as ct
 
-from tracekit.ctypes_layout import ctype_for
+from tracekit.ctypes.layout import ctype_for
 
 
 def test_struct_with_padding_and_char_array():

@@ -1,4 +1,4 @@
-from tracekit.trace_pipe import parse_line
+from tracekit.kernel.trace_pipe import parse_line
 
 
 def test_parses_a_bpf_trace_printk_line():

@@ -6,26 +6,15 @@
 // KERNEL_STACKS, MIN_BLOCK_US, MAX_BLOCK_US, FILTER_STATE (prev task state), STACK_STORAGE_SIZE.
 #include <linux/sched.h>
 
-#ifndef STACK_STORAGE_SIZE
-#define STACK_STORAGE_SIZE 16384
-#endif
-
-struct key_t {
-  u32 pid;
-  u32 tid;
-  int user_stack_id;
-  int kernel_stack_id;
-  char name[TASK_COMM_LEN];
-};
+#include "tools/stacks.h"
 
 struct blocked {
   u64 ts;
-  struct key_t key;
+  struct stack_key key;
 };
 
 BPF_HASH(blocked_at, u32, struct blocked, 10240);
-BPF_HASH(counts, struct key_t, u64, 40960);
-BPF_STACK_TRACE(stack_traces, STACK_STORAGE_SIZE);
+BPF_HASH(counts, struct stack_key, u64, 40960);
 
 static inline int wanted(struct task_struct *task) {
   u32 tid = task->pid;
@@ -59,14 +48,7 @@ RAW_TRACEPOINT_PROBE(sched_switch) {
     struct blocked b = {.ts = now};
     b.key.pid = prev->tgid;
     b.key.tid = prev->pid;
-    b.key.user_stack_id = -1;
-    b.key.kernel_stack_id = -1;
-#ifdef USER_STACKS
-    b.key.user_stack_id = stack_traces.get_stackid(ctx, BPF_F_USER_STACK);
-#endif
-#ifdef KERNEL_STACKS
-    b.key.kernel_stack_id = stack_traces.get_stackid(ctx, 0);
-#endif
+    collect_stacks(&b.key, ctx);
     bpf_probe_read_kernel_str(&b.key.name, sizeof(b.key.name), prev->comm);
     u32 tid = b.key.tid;
     blocked_at.update(&tid, &b);
@@ -77,7 +59,7 @@ RAW_TRACEPOINT_PROBE(sched_switch) {
   struct blocked *b = blocked_at.lookup(&next_tid);
   if (!b) return 0;
   u64 delta_us = (now - b->ts) / 1000;
-  struct key_t key = b->key;
+  struct stack_key key = b->key;
   blocked_at.delete(&next_tid);
 #ifdef MIN_BLOCK_US
   if (delta_us < MIN_BLOCK_US) return 0;

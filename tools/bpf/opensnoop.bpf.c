@@ -6,6 +6,8 @@
 #include <uapi/linux/ptrace.h>
 #include <linux/sched.h>
 
+#include "tools/filters.h"
+
 #define NAME_SIZE 256
 
 struct entry {
@@ -31,12 +33,7 @@ BPF_PERF_OUTPUT(events);
 static int record_entry(const char *fname, u64 flags) {
   u64 id = bpf_get_current_pid_tgid();
   u32 tid = (u32)id;
-#ifdef FILTER_PID
-  if ((id >> 32) != FILTER_PID) return 0;
-#endif
-#ifdef FILTER_TID
-  if (tid != FILTER_TID) return 0;
-#endif
+  if (filtered_out_task(id)) return 0;
 #ifdef FILTER_UID
   if ((u32)bpf_get_current_uid_gid() != FILTER_UID) return 0;
 #endif

@@ -5,6 +5,8 @@
 // FILTER_ERRNO (only calls that failed with it), LATENCY, BY_PROCESS.
 #include <linux/sched.h>
 
+#include "tools/filters.h"
+
 struct totals {
   u64 count;
   u64 total_ns;
@@ -14,14 +16,7 @@ BPF_HASH(start, u64, u64, 10240);
 BPF_HASH(data, u32, struct totals, 10240);
 
 static inline int wanted(void) {
-  u64 id = bpf_get_current_pid_tgid();
-  (void)id;
-#ifdef FILTER_PID
-  if ((id >> 32) != FILTER_PID) return 0;
-#endif
-#ifdef FILTER_TID
-  if ((u32)id != FILTER_TID) return 0;
-#endif
+  if (filtered_out_task(bpf_get_current_pid_tgid())) return 0;
 #ifdef FILTER_PPID
   struct task_struct *task = (struct task_struct *)bpf_get_current_task();
   if (task->real_parent->tgid != FILTER_PPID) return 0;

@@ -85,7 +85,7 @@ void attach_artifact_storage(compiler::CompileRequest& request, const cache::Obj
     return std::move(hit->elf);
   };
   request.store_artifact = [cache](const std::string& key, const std::string& data) {
-    cache.put(key, {data, "precompiled kernel headers"});
+    cache.put(key, {data, "precompiled kernel headers", {}});
   };
 }
 
@@ -136,7 +136,7 @@ Result<CompiledProgram> compile_program(const CompileOptions& options) {
   out.metadata = std::move(compiled.metadata_json);
   out.debug_text = std::move(compiled.debug_text);
   out.warnings = std::move(compiled.warnings);
-  if (use_cache) cache.put(key, {out.elf, out.metadata});
+  if (use_cache) cache.put(key, {out.elf, out.metadata, cache::digest_source_files(compiled.source_files)});
   return out;
 }
 

@@ -93,6 +93,8 @@ std::string encode(const Result<compiler::CompileOutput>& result) {
       std::memcpy(&bits, &ms, 8);
       w.u64(bits);
     }
+    w.u64(o.source_files.size());
+    for (const auto& file : o.source_files) w.str(file);
   } else {
     const Error& e = result.error();
     w.u64(0);
@@ -122,6 +124,8 @@ Result<compiler::CompileOutput> decode(const std::string& bytes) {
       std::memcpy(&ms, &bits, 8);
       o.phases.emplace_back(std::move(name), ms);
     }
+    uint64_t files = std::min<uint64_t>(r.u64(), 100000);
+    for (uint64_t i = 0; i < files && r.ok(); ++i) o.source_files.push_back(r.str());
     if (r.ok()) return o;
   } else {
     Error e;

@@ -1,10 +1,17 @@
 """Argument parsing with BCC's conventions for the bundled tools.
 
-    parser = cli.parser(__doc__, EXAMPLES, pid=True, timestamp=True)
+    p = cli.parser(__doc__, EXAMPLES, pid_option=True)
+    p.add_argument("-u", "--uid", type=cli.uid, define="UID_FILTER", help="trace this UID only")
+    p.add_argument("-x", "--fails", action="store_true", define="INCLUDE_FAILED", help=...)
 
 adds the usual options (-p PID, -t TID, -T, [interval [count]], --cgroupmap, --mntnsmap) as
 asked, plus --ebpf, --json and --verbose for every tool. Values are typed here, so a bad value
 is an argparse error (exit 2), never a C compile error.
+
+``define=NAME`` declares, next to the option, the -D define it becomes in the tool's BPF
+program: an integer option's value (when given), 1 for a flag that is set. parse_args() puts
+them in ``args.bpf_defines``, which run.load() passes to the compiler; -p and -t become
+FILTER_PID and FILTER_TID. Only integers reach the program this way, never text.
 """
 
 import argparse
@@ -30,18 +37,71 @@ pid = _integer("PID", 1)
 uid = _integer("UID", 0)
 
 
+class _DefineOptions:
+    """add_argument(..., define="NAME"): the option's value becomes -DNAME=value."""
+
+    def add_argument(self, *names, define=None, **kwargs):
+        action = super().add_argument(*names, **kwargs)
+        if define is not None:
+            self._tool_parser.defines[action.dest] = define
+        return action
+
+    def add_argument_group(self, *args, **kwargs):
+        return _Group(self._tool_parser, self, *args, **kwargs)
+
+    def add_mutually_exclusive_group(self, **kwargs):
+        return _ExclusiveGroup(self._tool_parser, self, **kwargs)
+
+
+class _Group(_DefineOptions, argparse._ArgumentGroup):
+    def __init__(self, tool_parser, container, *args, **kwargs):
+        self._tool_parser = tool_parser
+        super().__init__(container, *args, **kwargs)
+
+
+class _ExclusiveGroup(_DefineOptions, argparse._MutuallyExclusiveGroup):
+    def __init__(self, tool_parser, container, **kwargs):
+        self._tool_parser = tool_parser
+        super().__init__(container, **kwargs)
+
+
+class ToolParser(_DefineOptions, argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        self._tool_parser = self
+        self.defines = {}  # option dest -> define name
+        super().__init__(*args, **kwargs)
+
+    def parse_args(self, args=None, namespace=None):
+        parsed = super().parse_args(args, namespace)
+        parsed.bpf_defines = bpf_defines(parsed, self.defines)
+        return parsed
+
+
+def bpf_defines(args, declared):
+    """{define: int} for the declared options that are set."""
+    out = {}
+    for dest, name in declared.items():
+        value = getattr(args, dest, None)
+        if value is None or value is False:
+            continue
+        if not isinstance(value, int):  # bool is an int: True -> 1
+            raise TypeError("option %s defines %s, so it must be an integer, not %r" % (dest, name, value))
+        out[name] = int(value)
+    return out
+
+
 def parser(doc, examples="", pid_option=False, tid_option=False, timestamp=False,
            interval=False, cgroupmap=False, mntnsmap=False, json_flags=("--json",)):
     """An ArgumentParser with the tool's one-line description, examples and common options."""
     description = doc.strip().splitlines()[0] if doc else None
     if description and ": " in description:
         description = description.split(": ", 1)[1]
-    p = argparse.ArgumentParser(description=description, epilog=examples,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = ToolParser(description=description, epilog=examples,
+                   formatter_class=argparse.RawDescriptionHelpFormatter)
     if pid_option:
-        p.add_argument("-p", "--pid", type=pid, help="trace this PID only")
+        p.add_argument("-p", "--pid", type=pid, define="FILTER_PID", help="trace this PID only")
     if tid_option:
-        p.add_argument("-t", "--tid", type=pid, help="trace this TID only")
+        p.add_argument("-t", "--tid", type=pid, define="FILTER_TID", help="trace this TID only")
     if timestamp:
         p.add_argument("-T", "--timestamp", action="store_true", help="include timestamp on output")
     if interval:

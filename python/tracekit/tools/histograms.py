@@ -4,7 +4,7 @@ which no JSON parser reads; the tools print the same fields as real JSON."""
 
 import json
 
-from .. import table_hist
+from ..tables import histograms as table_histograms
 
 
 def print_log2(table, unit, section=None, section_fn=None, as_json=False):
@@ -16,4 +16,4 @@ def print_log2(table, unit, section=None, section_fn=None, as_json=False):
         else:
             table.print_log2_hist(unit)
         return
-    table_hist.print_json(table, unit, section, section_fn, None, None, render=json.dumps)
+    table_histograms.print_json(table, unit, section, section_fn, None, None, render=json.dumps)

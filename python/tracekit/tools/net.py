@@ -34,3 +34,12 @@ def port_list(text):
             raise argparse.ArgumentTypeError("port out of range: %r" % part)
         ports.append(port)
     return ports
+
+
+def family_filter(args):
+    """FILTER_FAMILY for -4/-6 (AF_INET or AF_INET6), None for both families."""
+    if getattr(args, "ipv4", False):
+        return AF_INET
+    if getattr(args, "ipv6", False):
+        return AF_INET6
+    return None

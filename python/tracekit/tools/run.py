@@ -2,6 +2,12 @@
 
     prog = run.load(__file__, args, defines={"MAXARG": args.max_args})
     run.stream(prog, "events", on_event, header=table.header)
+    ...
+    run.as_script(main, __name__)     # the last line of every tool
+
+The program is tools/bpf/<tool>.bpf.c, compiled with the options' declared defines
+(cli.py) plus `defines`; it may include the shared headers of tools/bpf/include/
+(``#include "tools/stacks.h"``).
 
 Errors a user can act on (missing kernel feature, permission) are printed as one line naming
 what is missing, and the tool exits 1; bad arguments never get this far (cli.py, exit 2).
@@ -25,9 +31,16 @@ def bpf_source_path(tool_file, name=None):
                         (name or tool_name(tool_file)) + ".bpf.c")
 
 
+def include_dir(tool_file):
+    """tools/bpf/include: the headers tool programs share."""
+    return os.path.join(os.path.dirname(os.path.abspath(tool_file)), "bpf", "include")
+
+
 def _cflags(defines):
     flags = []
     for name, value in sorted(defines.items()):
+        if value is None or value is False:
+            continue  # an option not given, a flag not set: not defined at all (#ifdef)
         if isinstance(value, bool):
             value = int(value)
         if not isinstance(value, int):
@@ -42,7 +55,8 @@ def fail(tool, message, code=1):
 
 
 def load(tool_file, args, defines=None, source_name=None, attach=None):
-    """Compiles and loads the tool's program with typed -D defines.
+    """Compiles and loads the tool's program with typed -D defines: those the options declare
+    (args.bpf_defines) and `defines`.
 
     --ebpf prints the program (with the defines) and exits. `attach(bpf)` attaches what
     auto-attach names do not cover."""
@@ -50,11 +64,13 @@ def load(tool_file, args, defines=None, source_name=None, attach=None):
     path = bpf_source_path(tool_file, source_name)
     with open(path) as f:
         text = f.read()
-    cflags = _cflags(defines or {})
+    all_defines = dict(getattr(args, "bpf_defines", {}))
+    all_defines.update(defines or {})
+    cflags = _cflags(all_defines) + ["-I" + include_dir(tool_file)]
     if getattr(args, "ebpf", False):
         for flag in cflags:
-            name, value = flag[2:].split("=", 1)
-            print("#define %s %s" % (name, value))
+            if flag.startswith("-D"):
+                print("#define %s %s" % tuple(flag[2:].split("=", 1)))
         print(text)
         sys.exit(0)
     _exit_cleanly_on_sigterm()
@@ -71,8 +87,8 @@ def load(tool_file, args, defines=None, source_name=None, attach=None):
     except TracekitError as e:
         fail(tool, str(e))
     if getattr(args, "verbose", False):
-        from .._native import core
-        info = core.kernel_info()
+        from ..kernel.info import kernel_info
+        info = kernel_info()
         sys.stderr.write("%s: kernel types from %s (%s)\n" % (tool, info["header_mode"], info["header_mode_reason"]))
         for description in bpf.attachments():
             sys.stderr.write("%s: attached %s\n" % (tool, description))
@@ -153,6 +169,22 @@ def intervals(report, interval=None, count=None, header=None):
         remaining -= 1
         if exiting:
             break
+
+
+def as_script(tool_main, module_name):
+    """A tool's entry point: when the tool's file is the program being run (`tools/<tool>`,
+    `tracekit <tool>`; module_name is "__main__"), runs tool_main() and exits with its status.
+    Output closed early (`| head`) ends the tool quietly, as it does a C tool."""
+    if module_name != "__main__":
+        return
+    try:
+        status = tool_main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would report the pipe again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 0
+    sys.exit(status or 0)
 
 
 def _exit_cleanly_on_sigterm():

@@ -1,5 +1,12 @@
-"""Stack formatting for the stack tools (profile, offcputime): symbolized frames, BCC's
-multi-line layout, the folded one-line format flame graph tools read, and --json records."""
+"""The stack tools' shared part (profile, offcputime, and every tool that counts stacks): the
+-U/-K/-d/-f/--stack-storage-size options and the defines they become, symbolized frames, and
+the report in BCC's multi-line layout, the folded one-line format flame graph tools read, or
+--json records.
+
+A stack tool's program declares a `counts` hash keyed by a struct with pid, tid,
+user_stack_id, kernel_stack_id and name (tools/bpf/include/tools/stacks.h) and a
+`stack_traces` table.
+"""
 
 import json
 import sys
@@ -45,3 +52,67 @@ def print_json(comm, pid, tid, user, kernel, **values):
               "kernel_stack": [f.decode(errors="replace") for f in kernel]}
     record.update(values)
     sys.stdout.write(json.dumps(record) + "\n")
+
+
+def add_arguments(p):
+    """-U/-K (one or the other), -d, -f and --stack-storage-size, BCC's spelling."""
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("-U", "--user-stacks-only", action="store_true", help="show stacks from user space only")
+    which.add_argument("-K", "--kernel-stacks-only", action="store_true", help="show stacks from kernel space only")
+    p.add_argument("-d", "--delimited", action="store_true", help="insert delimiter between kernel/user stacks")
+    p.add_argument("-f", "--folded", action="store_true",
+                   help="output folded format, one line per stack (for flame graphs)")
+    from . import cli
+    p.add_argument("--stack-storage-size", type=cli.positive_int, default=16384, define="STACK_STORAGE_SIZE",
+                   help="the number of unique stack traces that can be stored and displayed")
+
+
+def defines(args):
+    """USER_STACKS and KERNEL_STACKS: both, unless -U or -K asked for one."""
+    return {"USER_STACKS": not args.kernel_stacks_only, "KERNEL_STACKS": not args.user_stacks_only}
+
+
+def which_stacks(args):
+    """The header's words for the stacks collected: "user", "kernel" or "user + kernel"."""
+    return "user" if args.user_stacks_only else "kernel" if args.kernel_stacks_only else "user + kernel"
+
+
+def report(bpf, args, value_name, thread_id="pid", kernel_annotation=b""):
+    """Prints every stack of `counts` with its value (ascending, as BCC does): --json records
+    carrying the value as `value_name`, folded lines with -f, BCC's layout otherwise, ending in
+    "- comm (pid)" or "(tid)" as the tool's BCC twin does."""
+    table = bpf["stack_traces"]
+    # Read all the totals at once, so that they do not move while the stacks are printed.
+    totals = [(key, value.value) for key, value in bpf["counts"].items()]
+    out = sys.stdout
+    for key, total in sorted(totals, key=lambda kv: kv[1]):
+        user = frames(bpf, table, key.user_stack_id, pid=key.pid, kernel=False)
+        kernel = frames(bpf, table, key.kernel_stack_id, kernel=True)
+        if kernel_annotation:
+            kernel = [f + kernel_annotation for f in kernel]
+        if args.json:
+            print_json(key.name, key.pid, key.tid, user, kernel, **{value_name: total})
+        elif args.folded:
+            line = folded(key.name, user, kernel, b"-" if args.delimited else b";")
+            out.buffer.write(line + b" %d\n" % total)
+        else:
+            _print_layout(key, user, kernel, total, args.delimited, getattr(key, thread_id))
+    out.flush()
+
+
+def _print_layout(key, user, kernel, total, delimited, shown_id):
+    lines = []
+    note = missing_note(key.kernel_stack_id, b"kernel")
+    if note:
+        lines.append(note)
+    lines += kernel
+    if delimited and kernel and user:
+        lines.append(b"--")
+    note = missing_note(key.user_stack_id, b"user")
+    if note:
+        lines.append(note)
+    lines += user
+    for line in lines:
+        print("    " + line.decode(errors="replace"))
+    print("    %-16s %s (%d)" % ("-", key.name.decode(errors="replace"), shown_id))
+    print("        %d\n" % total)
