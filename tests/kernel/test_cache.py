@@ -61,3 +61,35 @@ def test_cached_program_still_counts(tmp_path):
     run_child(tmp_path)
     out = run_child(tmp_path)
     assert int(out.split("count=")[1]) >= 1
+
+
+INCLUDING = """
+import os, sys
+from tracekit import BPF
+b = BPF(text='#include "step.h"\\nBPF_ARRAY(out, u64, 1);\\n'
+             'TRACEPOINT_PROBE(syscalls, sys_enter_getppid) { int k = 0; u64 v = STEP; out.update(&k, &v); return 0; }',
+        cflags=["-I" + os.environ["INCLUDE_DIR"]])
+os.getppid()
+print("from_cache=%d step=%d" % (b._compiled_from_cache, b["out"][0].value))
+"""
+
+
+def test_a_changed_included_header_is_compiled_again(tmp_path):
+    """The cache key covers the program text, not the files it includes: the entry records them
+    and is not used once one has changed."""
+    include_dir = tmp_path / "include"
+    include_dir.mkdir()
+    header = include_dir / "step.h"
+
+    def run(step):
+        header.write_text("#define STEP %d\n" % step)
+        env = dict(os.environ, INCLUDE_DIR=str(include_dir), TRACEKIT_CACHE_DIR=str(tmp_path / "cache"))
+        out = subprocess.run([sys.executable, "-c", INCLUDING], capture_output=True, env=env,
+                             timeout=120 * TIMEOUT_SCALE)
+        assert out.returncode == 0, out.stderr
+        return out.stdout.decode().strip()
+
+    assert run(7) == "from_cache=0 step=7"
+    assert run(7) == "from_cache=1 step=7"
+    assert run(8) == "from_cache=0 step=8"
+    assert run(8) == "from_cache=1 step=8"
