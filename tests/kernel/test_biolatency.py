@@ -41,3 +41,12 @@ def test_json_histogram_parses():
     out = run_with_writes("-j")
     records = [json.loads(l) for l in out.splitlines() if l.strip()]  # stdout holds only JSON
     assert records and sum(b["count"] for b in records[-1]["data"]) >= 6
+
+
+def test_per_flags_sections_show_the_writes():
+    require_block_device()
+    out = run_with_writes("-F")
+    hist = sections(out)
+    writes = [h for label, h in hist.items() if label and b"Write" in label]
+    assert writes, out
+    assert sum(sum(h.values()) for h in writes) >= 6  # 3 x 2 MiB in requests of at most ~1 MiB

@@ -4,11 +4,13 @@ in and sleeps in, in their stacks."""
 import json
 import os
 import subprocess
+from xml.etree import ElementTree
 
 import pytest
 
 from support.processes import tool
 
+SVG = "{http://www.w3.org/2000/svg}"
 FIXTURES = os.path.join(os.path.dirname(os.path.dirname(__file__)), "fixtures")
 
 
@@ -39,12 +41,21 @@ def trace_workload(workload, mode, seconds, tool_name, *tool_args):
     return proc.pid, traced
 
 
+def assert_mostly_burning(burning, everything):
+    """The workload spends its time in the burning function: nearly all of its samples are
+    there. (How many samples there are depends on how much CPU a loaded machine gave it.)"""
+    assert everything >= 10, "too few samples of the workload: %d" % everything
+    assert burning >= 0.8 * everything, (burning, everything)
+
+
 def test_profile_folded_stack_contains_the_burning_function(workload):
     pid, prof = trace_workload(workload, "burn", 3, "profile", "-f", "-U", "-F", "99", "4")
     lines = [l for l in prof.out.splitlines() if b"tk_burn_cpu_unique" in l]
     assert lines, prof.out + prof.err
     assert all(l.startswith(b"stack_workload;") for l in lines)
-    assert sum(int(l.rsplit(b" ", 1)[1]) for l in lines) >= 50  # ~3 s at 99 Hz
+    burning = sum(int(l.rsplit(b" ", 1)[1]) for l in lines)
+    everything = sum(int(l.rsplit(b" ", 1)[1]) for l in prof.out.splitlines() if l.strip())
+    assert_mostly_burning(burning, everything)
 
 
 def test_offcputime_folded_stack_contains_the_sleeping_function(workload):
@@ -63,7 +74,7 @@ def test_profile_json_stack_contains_the_burning_function(workload):
     assert all(r["comm"] == "stack_workload" and r["pid"] == pid for r in records)
     # Innermost first, like the text layout: the burning function before its caller.
     assert all(r["user_stack"].index("tk_burn_cpu_unique") < r["user_stack"].index("main") for r in burning)
-    assert sum(r["count"] for r in burning) >= 50
+    assert_mostly_burning(sum(r["count"] for r in burning), sum(r["count"] for r in records))
 
 
 def test_offcputime_json_stack_contains_the_sleeping_function(workload):
@@ -74,3 +85,14 @@ def test_offcputime_json_stack_contains_the_sleeping_function(workload):
     assert all(r["pid"] == pid for r in records)
     assert any("schedule" in r["kernel_stack"] for r in sleeping)
     assert sum(r["total_us"] for r in sleeping) > 1_000_000
+
+
+def test_profile_svg_flame_graph_has_the_burning_function(workload, tmp_path):
+    svg = tmp_path / "cpu.svg"
+    pid, prof = trace_workload(workload, "burn", 3, "profile", "--svg", str(svg), "-F", "99", "4")
+    assert b"wrote a flame graph of" in prof.err, prof.err
+    root = ElementTree.parse(svg).getroot()
+    frames = {g.get("data-name"): g for g in root.iter(SVG + "g") if g.get("class") == "frame"}
+    burning = frames["tk_burn_cpu_unique"]
+    assert frames["stack_workload"].get("data-depth") == "1"  # the process, on top of "all"
+    assert_mostly_burning(int(burning.get("data-w")), int(frames["all"].get("data-w")))

@@ -89,7 +89,10 @@ TRACEPOINT_PROBE(block, block_rq_complete) {
   section = args->dev;
 #endif
 #ifdef PER_FLAGS
-  section = flags_of(args->rwbs);
+  // A copy first: the verifier refuses loads through a pointer into the context.
+  char rwbs[8] = {};
+  bpf_probe_read_kernel(rwbs, sizeof(rwbs), args->rwbs);
+  section = flags_of(rwbs);
 #endif
 #ifdef EXTENDED
   struct totals zero = {};

@@ -4,6 +4,7 @@
     tracekit <tool> [args...]     run a tool (tracekit execsnoop -x)
     tracekit doctor               what this kernel can do and what tracekit will use
     tracekit tplist [-p PID|-l LIB] [filter]   tracepoints, or USDT probes
+    tracekit flamegraph [FILE...]  folded stacks in, an interactive SVG out
     tracekit reset-trace [--all]  remove tracefs probe events left by killed tracekit processes
 """
 
@@ -16,6 +17,7 @@ commands:
   list        list the bundled tools
   doctor      show the kernel's tracing capabilities and tracekit's choices
   tplist      list tracepoints, or the USDT probes of a process (-p) or binary (-l)
+  flamegraph  draw folded stacks (profile -f, offcputime -f...) as an interactive SVG
   reset-trace remove tracefs kprobe/uprobe events left behind by killed tracekit processes
   <tool>      run a bundled tool, e.g. `tracekit execsnoop -x` (see `tracekit list`)
 """
@@ -95,6 +97,9 @@ def _dispatch(argv):
     if command == "tplist":
         from .tplist import main as tplist_main
         return tplist_main(rest)
+    if command == "flamegraph":
+        from .flamegraph import main as flamegraph_main
+        return flamegraph_main(rest)
     if command == "reset-trace":
         from .doctor import reset_trace
         return reset_trace(rest)

@@ -336,6 +336,18 @@ class TableBase(MutableMapping):
         from ..ctypes.text import from_text
         return from_text(self.Leaf, text)
 
+    # -- in notebooks (display.py) ----------------------------------------------------------
+    def _repr_html_(self):
+        """Jupyter's view: a histogram table as a bar chart, another as its entries."""
+        from . import display
+        return display.html_of(self)
+
+    def to_dataframe(self):
+        """The entries as a pandas DataFrame: the key's fields, then the leaf's, decoded
+        (char arrays as str, nested structs as "outer.inner" columns)."""
+        from . import display
+        return display.dataframe(self)
+
     # -- histograms (histograms.py reads them; tracekit.render draws them) ------------------
     def print_log2_hist(self, val_type="value", section_header="Bucket ptr", section_print_fn=None,
                         bucket_fn=None, strip_leading_zero=None, bucket_sort_fn=None):

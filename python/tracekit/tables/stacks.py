@@ -62,6 +62,10 @@ class StackTrace(TableBase):
                 return getattr(leaf, name)
         raise TypeError("table '%s': cannot find the frames in leaf type %s" % (self.name, type(leaf).__name__))
 
+    def _repr_html_(self):
+        from . import display
+        return display.stack_flamegraph_html(self)
+
     def get_stack(self, stack_id):
         return self[self.Key(stack_id)]
 

@@ -36,6 +36,11 @@ def include_dir(tool_file):
     return os.path.join(os.path.dirname(os.path.abspath(tool_file)), "bpf", "include")
 
 
+def compile_flags(tool_file, defines):
+    """The compiler flags of a tool's program: its -D defines and the shared include dir."""
+    return _cflags(defines) + ["-I" + include_dir(tool_file)]
+
+
 def _cflags(defines):
     flags = []
     for name, value in sorted(defines.items()):
@@ -66,7 +71,7 @@ def load(tool_file, args, defines=None, source_name=None, attach=None):
         text = f.read()
     all_defines = dict(getattr(args, "bpf_defines", {}))
     all_defines.update(defines or {})
-    cflags = _cflags(all_defines) + ["-I" + include_dir(tool_file)]
+    cflags = compile_flags(tool_file, all_defines)
     if getattr(args, "ebpf", False):
         for flag in cflags:
             if flag.startswith("-D"):

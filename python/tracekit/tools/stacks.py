@@ -65,6 +65,8 @@ def add_arguments(p):
     from . import cli
     p.add_argument("--stack-storage-size", type=cli.positive_int, default=16384, define="STACK_STORAGE_SIZE",
                    help="the number of unique stack traces that can be stored and displayed")
+    p.add_argument("--svg", metavar="FILE",
+                   help="also write the stacks as an interactive flame graph (SVG) to FILE")
 
 
 def defines(args):
@@ -77,17 +79,28 @@ def which_stacks(args):
     return "user" if args.user_stacks_only else "kernel" if args.kernel_stacks_only else "user + kernel"
 
 
-def report(bpf, args, value_name, thread_id="pid", kernel_annotation=b""):
+class FlameGraph:
+    """How --svg draws a tool's stacks: its title, what a count is, and the palette."""
+
+    def __init__(self, title, countname="samples", colors="hot"):
+        self.title = title
+        self.countname = countname
+        self.colors = colors
+
+
+def report(bpf, args, value_name, thread_id="pid", kernel_annotation=b"", flame_graph=None):
     """Prints every stack of `counts` with its value (ascending, as BCC does): --json records
     carrying the value as `value_name`, folded lines with -f, BCC's layout otherwise, ending in
-    "- comm (pid)" or "(tid)" as the tool's BCC twin does."""
-    table = bpf["stack_traces"]
-    # Read all the totals at once, so that they do not move while the stacks are printed.
-    totals = [(key, value.value) for key, value in bpf["counts"].items()]
+    "- comm (pid)" or "(tid)" as the tool's BCC twin does. With --svg, also writes them as a
+    flame graph (flame_graph: a FlameGraph saying how)."""
     out = sys.stdout
-    for key, total in sorted(totals, key=lambda kv: kv[1]):
-        user = frames(bpf, table, key.user_stack_id, pid=key.pid, kernel=False)
-        kernel = frames(bpf, table, key.kernel_stack_id, kernel=True)
+    graph = None
+    if getattr(args, "svg", None):
+        from ..render.folded import FoldedStacks
+        graph = FoldedStacks()
+    for key, user, kernel, total in symbolized(bpf):
+        if graph is not None:
+            add_to_graph(graph, key.name, user, kernel, total)
         if kernel_annotation:
             kernel = [f + kernel_annotation for f in kernel]
         if args.json:
@@ -98,6 +111,45 @@ def report(bpf, args, value_name, thread_id="pid", kernel_annotation=b""):
         else:
             _print_layout(key, user, kernel, total, args.delimited, getattr(key, thread_id))
     out.flush()
+    if graph is not None:
+        write_flame_graph(args.svg, graph, flame_graph or FlameGraph("Flame Graph"))
+
+
+def symbolized(bpf, counts="counts", stack_table="stack_traces"):
+    """[(key, user frames, kernel frames, value)] of a stack tool's `counts`, smallest value
+    first, frames innermost first. The values are read at once, so they do not move while
+    the stacks are symbolized."""
+    table = bpf[stack_table]
+    totals = [(key, value.value) for key, value in bpf[counts].items()]
+    out = []
+    for key, total in sorted(totals, key=lambda kv: kv[1]):
+        user = frames(bpf, table, key.user_stack_id, pid=key.pid, kernel=False)
+        kernel = frames(bpf, table, key.kernel_stack_id, kernel=True)
+        out.append((key, user, kernel, total))
+    return out
+
+
+def folded_stacks(bpf, counts="counts", stack_table="stack_traces"):
+    """A stack tool's counts as render.folded.FoldedStacks, for flame graphs."""
+    from ..render.folded import FoldedStacks
+    graph = FoldedStacks()
+    for key, user, kernel, total in symbolized(bpf, counts, stack_table):
+        add_to_graph(graph, key.name, user, kernel, total)
+    return graph
+
+
+def add_to_graph(graph, comm, user, kernel, count):
+    """One stack into the graph, kernel frames annotated so that they are coloured apart."""
+    frames_outermost_first = [comm.replace(b" ", b"_")] + list(reversed(user)) + \
+        [f + b"_[k]" for f in reversed(kernel)]
+    graph.add([f.decode(errors="replace") for f in frames_outermost_first], count)
+
+
+def write_flame_graph(path, graph, how):
+    """Writes `graph` (render.folded.FoldedStacks) as an SVG flame graph and says so on stderr."""
+    from ..render.flamegraph import FlameGraphOptions, write_svg
+    write_svg(path, graph, FlameGraphOptions(title=how.title, countname=how.countname, colors=how.colors))
+    sys.stderr.write("wrote a flame graph of %d %s to %s\n" % (graph.total, how.countname, path))
 
 
 def _print_layout(key, user, kernel, total, delimited, shown_id):
