@@ -16,6 +16,7 @@ with the build option that would add them, instead of tracing nothing.
 
 import os
 import re
+import sys
 
 from ..utils import detect_language
 
@@ -92,9 +93,15 @@ class Runtime:
         self.probe_hint = probe_hint      # fn(binary path) -> a caveat of that build, or None
 
 
+def _signed(value):
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
 def _java_pool(e):
-    return "%s %s used=%d->%d max=%d->%d" % (e.string1.decode(errors="replace"), e.string2.decode(errors="replace"),
-                                             e.begin_values[0], e.end_values[0], e.begin_values[1], e.end_values[1])
+    # The JVM passes -1 for a pool without a maximum.
+    return "%s %s used=%d->%d max=%d->%d" % (
+        e.string1.decode(errors="replace"), e.string2.decode(errors="replace"),
+        _signed(e.begin_values[0]), _signed(e.end_values[0]), _signed(e.begin_values[1]), _signed(e.end_values[1]))
 
 
 _NODE_GC_KINDS = (("GC scavenge", 1), ("GC mark-sweep-compact", 2), ("GC incremental mark", 4),
@@ -223,6 +230,7 @@ class NoProbes(Exception):
 
 def language_of(pid, language, choices):
     """The language to trace in `pid`: -l's, else detected (BCC's detect_language)."""
+    check_process(pid)
     if language:
         return language
     detected = detect_language(choices, pid)
@@ -237,17 +245,32 @@ def process_usdt(pid, runtime, probes, optional=()):
     `optional` ones where the build has them. Raises NoProbes naming what the runtime lacks."""
     from .. import USDT
     from ..errors import NotFoundError
+    check_process(pid)
     try:
+        if detect_language([runtime.name], pid) != runtime.name:
+            raise NoProbes("process %d (%s) does not run %s" % (pid, process_exe(pid), runtime.name))
         usdt = USDT(pid=pid)
         available = {p.name.decode() for p in usdt.enumerate_probes()}
-    except (NotFoundError, OSError):
+    except (NotFoundError, FileNotFoundError, ProcessLookupError):
         raise NoProbes("process %d does not exist" % pid) from None
+    except OSError as e:
+        raise NoProbes("cannot read the mappings of process %d: %s" % (pid, e.strerror)) from None
     missing = [probe for probe, _fn in probes if probe not in available]
     if missing:
         raise NoProbes(missing_probes_message(pid, runtime, missing, available))
     for probe, fn_name in list(probes) + [p for p in optional if p[0] in available]:
         usdt.enable_probe(probe=probe, fn_name=fn_name)
     return usdt
+
+
+def check_process(pid):
+    """Raises NoProbes if process `pid` is gone or cannot be inspected."""
+    try:
+        os.readlink("/proc/%d/exe" % pid)
+    except FileNotFoundError:
+        raise NoProbes("process %d does not exist" % pid) from None
+    except OSError as e:
+        raise NoProbes("cannot inspect process %d: %s" % (pid, e.strerror)) from None
 
 
 def missing_probes_message(pid, runtime, missing, available):
@@ -301,3 +324,19 @@ def add_target_arguments(p, languages, none_help=None):
                    help=none_help or "language to trace (default: detected from the process)")
     p.add_argument("pid", type=cli.pid, help="process id to attach to")
     p.add_argument("-v", dest="verbose", action="store_true", help=cli.argparse.SUPPRESS)
+
+
+def method_name(clazz, method):
+    """BCC's CLASS.METHOD from the bytes a probe passed; runtimes that pass no class (Tcl)
+    show the method alone."""
+    method = method.decode(errors="replace")
+    return clazz.decode(errors="replace") + "." + method if clazz else method
+
+
+def header(banner_lines, table):
+    """run.stream's header for an event tool: the banner (on stderr under --json, where stdout
+    holds only records), then the column titles."""
+    def show():
+        (sys.stderr if table.as_json else sys.stdout).write("\n".join(banner_lines) + "\n")
+        table.header()
+    return show
