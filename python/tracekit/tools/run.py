@@ -137,6 +137,15 @@ def _print_header(header):
     sys.stdout.flush()
 
 
+def banner_then_header(banner_lines, table):
+    """An event tool's `header` for stream(): its banner lines (on stderr under --json, where
+    stdout holds only records), then the table's column titles."""
+    def show():
+        (sys.stderr if table.as_json else sys.stdout).write("\n".join(banner_lines) + "\n")
+        table.header()
+    return show
+
+
 def wait_for_interrupt(duration=None, header=None):
     """Prints `header`, then sleeps until Ctrl-C (or SIGTERM), or for `duration` seconds."""
     try:

@@ -16,7 +16,6 @@ with the build option that would add them, instead of tracing nothing.
 
 import os
 import re
-import sys
 
 from ..utils import detect_language
 
@@ -331,12 +330,3 @@ def method_name(clazz, method):
     show the method alone."""
     method = method.decode(errors="replace")
     return clazz.decode(errors="replace") + "." + method if clazz else method
-
-
-def header(banner_lines, table):
-    """run.stream's header for an event tool: the banner (on stderr under --json, where stdout
-    holds only records), then the column titles."""
-    def show():
-        (sys.stderr if table.as_json else sys.stdout).write("\n".join(banner_lines) + "\n")
-        table.header()
-    return show
