@@ -311,6 +311,8 @@ def examples(prog, rows):
                 continue
             arguments = arguments.replace("-l %s " % short[1], "").replace("-l %s" % short[1], "").strip()
         lines.append(("tracekit %s %s" % (prog, arguments), comment))
+    if not lines:
+        lines.append(("tracekit %s PID" % prog, "trace process PID"))
     width = max(len(command) for command, _ in lines)
     return "examples:\n" + "".join("    %-*s  # %s\n" % (width, command, comment) for command, comment in lines)
 
