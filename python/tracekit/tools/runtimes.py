@@ -120,6 +120,14 @@ def _cpython_caveat(path):
     return None
 
 
+def _ruby_caveat(path):
+    """Since Ruby 2.5 a Ruby method carries trace instructions only while a TracePoint needs
+    them, and the method__entry/return probes fire from those (measured on Debian's 3.1: a
+    method fires only inside TracePoint.new(:call){}.enable); C methods fire cmethod__* always."""
+    return ("Ruby fires method__entry/method__return for Ruby-defined methods only while a "
+            "TracePoint for calls is enabled in the process; C methods (cmethod__*) always show")
+
+
 RUNTIMES = {
     "java": Runtime(
         "java", ("java",), "OpenJDK's --enable-dtrace",
@@ -171,7 +179,8 @@ RUNTIMES = {
         stat={"method__entry": METHOD, "cmethod__entry": METHOD, "gc__mark__begin": GC,
               "gc__sweep__begin": GC, "object__create": OBJNEW, "hash__create": OBJNEW,
               "string__create": OBJNEW, "array__create": OBJNEW, "require__entry": CLOAD,
-              "load__entry": CLOAD, "raise": EXCP}),
+              "load__entry": CLOAD, "raise": EXCP},
+        probe_hint=_ruby_caveat),
     "tcl": Runtime(
         "tcl", ("tclsh", "wish"), "Tcl's --enable-dtrace",
         calls=CallProbes([("proc__entry", "proc__return")], None, Text(1)),
