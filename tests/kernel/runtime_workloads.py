@@ -68,6 +68,7 @@ for line in sys.stdin:
     if w[0] == "gc":
         for i in range(int(w[1])):
             a = []; a.append(a)  # unreachable cycles for gc.collect() to find
+        del a
         detail = str(gc.collect())
     elif w[0] == "import":
         importlib.import_module(w[1])
@@ -209,3 +210,31 @@ def start(language, source_dir=None, env=None):
         return Workload([RUNTIME_PROGRAMS[language], path], env=env)
     finally:
         os.unlink(path)  # the runtime has read it
+
+
+def traced(workload, *args, commands=(), until=None):
+    """Runs tool args[0] with args[1:] ("{pid}" is the workload's pid) around `commands`: starts
+    it, waits for its banner (on stderr with --json), runs the commands, then waits for `until`
+    (bytes on stdout, or (bytes, how many times)) if given and stops the tool with Ctrl-C.
+    Returns the finished tool, with the workload's answers to the commands in .answers."""
+    from support.processes import tool
+    import signal
+    as_json = "--json" in args
+    traced_tool = tool(*[a.replace("{pid}", str(workload.pid)) for a in args])
+    try:
+        traced_tool.wait_for(b"Tracing", stderr=as_json)
+        traced_tool.wait_for(b"" if as_json else b"\n", stderr=as_json)
+        traced_tool.answers = [workload.do(command) for command in commands]
+        if until is not None:
+            needle, count = until if isinstance(until, tuple) else (until, 1)
+            traced_tool.wait_for_count(needle, count)
+        traced_tool.stop(signal.SIGINT)
+    finally:
+        traced_tool.stop()
+    assert traced_tool.proc.returncode == 0, traced_tool.err
+    return traced_tool
+
+
+def json_lines(out):
+    import json
+    return [json.loads(line) for line in out.decode().splitlines() if line.strip()]

@@ -1,28 +1,13 @@
 """tracekit ucalls counts (and times) the calls a Java, Ruby or PHP workload makes, the
 syscalls of a process, and says what a runtime without probes lacks."""
 
-import json
 import os
-import signal
 
 import pytest
 
 import runtime_workloads
-from support.processes import run_tool, tool
-
-
-def summary(workload, *args, commands=()):
-    """Runs ucalls on the workload around `commands`; returns its output lines after the header."""
-    calls = tool(*[a.replace("{pid}", str(workload.pid)) for a in args])
-    try:
-        calls.wait_for(b"Tracing calls", stderr="--json" in args)
-        for command in commands:
-            workload.do(command)
-        calls.stop(signal.SIGINT)
-    finally:
-        calls.stop()
-    assert calls.proc.returncode == 0, calls.err
-    return calls
+from runtime_workloads import json_lines, traced
+from support.processes import run_tool
 
 
 def rows(out):
@@ -38,7 +23,7 @@ def rows(out):
 
 def test_java_calls_are_counted(java_classes):
     with runtime_workloads.start_java(java_classes) as java:
-        out = summary(java, "ucalls", "-l", "java", "{pid}", commands=["calls 7", "calls 4"]).out
+        out = traced(java, "ucalls", "-l", "java", "{pid}", commands=["calls 7", "calls 4"]).out
     table = rows(out)
     assert table["TkLangWorkload.tkLangOuter"] == ["11"]
     assert table["TkLangWorkload.tkLangInner"] == ["11"]
@@ -47,8 +32,8 @@ def test_java_calls_are_counted(java_classes):
 
 def test_java_latency_and_json_through_the_short_name(java_classes):
     with runtime_workloads.start_java(java_classes) as java:
-        calls = summary(java, "javacalls", "-L", "-m", "--json", "{pid}", commands=["calls 5"])
-    records = [json.loads(l) for l in calls.out.decode().splitlines() if l.strip()]
+        calls = traced(java, "javacalls", "-L", "-m", "--json", "{pid}", commands=["calls 5"])
+    records = json_lines(calls.out)
     mine = {r["method"]: r for r in records if r["method"].startswith("TkLangWorkload.tkLang")}
     assert {m: r["calls"] for m, r in mine.items()} == {"TkLangWorkload.tkLangOuter": 5,
                                                        "TkLangWorkload.tkLangInner": 5}
@@ -59,7 +44,7 @@ def test_java_latency_and_json_through_the_short_name(java_classes):
 
 def test_ruby_methods_are_counted():
     with runtime_workloads.start("ruby") as ruby:
-        calls = summary(ruby, "rubycalls", "{pid}", commands=["calls 6"])
+        calls = traced(ruby, "rubycalls", "{pid}", commands=["calls 6"])
     table = rows(calls.out)
     # Ruby methods (the workload turns a call TracePoint on around them, see the note)...
     assert table["TkRubyMarker.tk_ruby_outer"] == ["6"]
@@ -71,7 +56,7 @@ def test_ruby_methods_are_counted():
 
 def test_php_functions_and_methods_are_counted():
     with runtime_workloads.start("php", env={"USE_ZEND_DTRACE": "1"}) as php:
-        calls = summary(php, "ucalls", "-l", "php", "{pid}", commands=["calls 3"])
+        calls = traced(php, "ucalls", "-l", "php", "{pid}", commands=["calls 3"])
     table = rows(calls.out)
     assert table["tk_php_function"] == ["3"]  # a function: no class
     assert table["TkPhpMarker.tk_php_method"] == ["3"]
@@ -80,7 +65,7 @@ def test_php_functions_and_methods_are_counted():
 
 def test_syscalls_only():
     with runtime_workloads.start("python") as python:
-        out = summary(python, "ucalls", "-l", "none", "-S", "{pid}", commands=["getppid 9"]).out
+        out = traced(python, "ucalls", "-l", "none", "-S", "{pid}", commands=["getppid 9"]).out
     assert rows(out)["getppid"] == ["9"]
 
 
@@ -89,7 +74,7 @@ def test_python_says_what_cpython_3_11_does_not_report():
         exe = os.readlink("/proc/%d/exe" % python.pid)
         if "python3.11" not in exe:
             pytest.skip("the caveat is about CPython 3.11; python3 here is %s" % exe)
-        calls = summary(python, "pythoncalls", "{pid}", commands=["getppid 1"])
+        calls = traced(python, "pythoncalls", "{pid}", commands=["getppid 1"])
     assert b"CPython 3.11 fires function__entry/function__return for almost no calls" in calls.out
 
 
