@@ -56,7 +56,7 @@ public class TkLangWorkload {
 """
 
 PYTHON_SOURCE = r"""
-import ctypes, gc, importlib, os, sys, threading
+import ctypes, gc, os, sys, threading
 gc.disable()  # only the collections the test asks for
 libc = ctypes.CDLL(None)
 libc.malloc.restype = ctypes.c_void_p
@@ -71,7 +71,7 @@ for line in sys.stdin:
         del a
         detail = str(gc.collect())
     elif w[0] == "import":
-        importlib.import_module(w[1])
+        __import__(w[1])  # the C import path, which fires import__find__load__*
     elif w[0] == "malloc":
         blocks = [libc.malloc(int(w[2])) for i in range(int(w[1]))]
         for b in blocks:
@@ -238,3 +238,23 @@ def traced(workload, *args, commands=(), until=None):
 def json_lines(out):
     import json
     return [json.loads(line) for line in out.decode().splitlines() if line.strip()]
+
+
+def semaphore(pid, probe_name):
+    """The current value of USDT probe `probe_name`'s semaphore in process `pid` (the count of
+    tracers that asked the runtime to fire it), read from /proc/PID/mem."""
+    import struct
+    from tracekit import USDT
+    probe = next(p for p in USDT(pid=pid).enumerate_probes() if p.name.decode() == probe_name)
+    with open("/proc/%d/maps" % pid) as f:
+        for line in f:
+            fields = line.split()
+            if len(fields) < 6 or os.path.realpath(fields[5]) != os.path.realpath(probe.bin_path):
+                continue
+            start, end = (int(x, 16) for x in fields[0].split("-"))
+            offset = int(fields[2], 16)
+            if offset <= probe.semaphore_offset < offset + end - start:
+                with open("/proc/%d/mem" % pid, "rb") as mem:
+                    mem.seek(start + probe.semaphore_offset - offset)
+                    return struct.unpack("<H", mem.read(2))[0]
+    raise AssertionError("process %d does not map the semaphore of %s" % (pid, probe_name))

@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from runtime_workloads import json_lines, start, start_java, traced
-from support.processes import run_tool
+from runtime_workloads import json_lines, semaphore, start, start_java, traced
+from support.processes import run_tool, tool
 
 
 def test_java_full_gc_and_pools(java_classes):
@@ -62,3 +62,16 @@ def start_node():
                             stdout=subprocess.PIPE)
     node.stdout.readline()
     return node
+
+
+def test_semaphores_are_raised_while_tracing_and_lowered_after():
+    with start("python") as python:
+        assert semaphore(python.pid, "gc__start") == 0
+        ugc = tool("ugc", "-l", "python", str(python.pid))
+        try:
+            ugc.wait_for(b"DESCRIPTION")
+            assert semaphore(python.pid, "gc__start") == 1
+        finally:
+            ugc.stop()
+        assert semaphore(python.pid, "gc__start") == 0
+        assert python.do("gc 3") != ""  # and the process runs on
