@@ -16,6 +16,7 @@ with the build option that would add them, instead of tracing nothing.
 
 import os
 import re
+import textwrap
 
 from ..utils import detect_language
 
@@ -79,7 +80,7 @@ CATEGORIES = (METHOD, GC, OBJNEW, CLOAD, EXCP, THREAD)
 
 class Runtime:
     def __init__(self, name, comms, build_option, calls=None, gc=(), allocs=(), threads=None,
-                 stat=None, enable_hint="", probe_hint=None):
+                 stat=None, notes=None):
         self.name = name
         self.comms = comms                # process names ustat looks for
         self.build_option = build_option  # what adds the USDT probes to its build
@@ -88,8 +89,9 @@ class Runtime:
         self.allocs = allocs
         self.threads = threads
         self.stat = stat or {}            # probe -> ustat category
-        self.enable_hint = enable_hint    # what a run needs for the probes to fire
-        self.probe_hint = probe_hint      # fn(binary path) -> a caveat of that build, or None
+        # What a run needs for the probes to fire, or what a build does not report, per use
+        # ("calls", "allocs"...): text, or fn(executable) -> text or None.
+        self.notes = notes or {}
 
 
 def _signed(value):
@@ -120,12 +122,15 @@ def _cpython_caveat(path):
     return None
 
 
-def _ruby_caveat(path):
-    """Since Ruby 2.5 a Ruby method carries trace instructions only while a TracePoint needs
-    them, and the method__entry/return probes fire from those (measured on Debian's 3.1: a
-    method fires only inside TracePoint.new(:call){}.enable); C methods fire cmethod__* always."""
-    return ("Ruby fires method__entry/method__return for Ruby-defined methods only while a "
-            "TracePoint for calls is enabled in the process; C methods (cmethod__*) always show")
+# Since Ruby 2.5 a Ruby method carries trace instructions only while a TracePoint needs them,
+# and method__entry/return fire from those (measured on Debian's 3.1: a method fires only
+# inside TracePoint.new(:call){}.enable); C methods fire cmethod__* always.
+_RUBY_METHODS = ("Ruby fires method__entry/method__return for Ruby-defined methods only while "
+                 "a TracePoint for calls is enabled in the process; C methods (cmethod__*) "
+                 "always show")
+_JAVA_EXTENDED = ("method and allocation probes fire only in a JVM started with "
+                  "-XX:+ExtendedDTraceProbes")
+_PHP_ENABLE = "PHP fires its function probes only with USE_ZEND_DTRACE=1 in its environment"
 
 
 RUNTIMES = {
@@ -141,8 +146,10 @@ RUNTIMES = {
         stat={"gc__begin": GC, "mem__pool__gc__begin": GC, "thread__start": THREAD,
               "class__loaded": CLOAD, "object__alloc": OBJNEW, "method__entry": METHOD,
               "ExceptionOccurred__entry": EXCP},
-        enable_hint="method and allocation probes fire only in a JVM started with "
-                    "-XX:+ExtendedDTraceProbes"),
+        notes={"calls": _JAVA_EXTENDED, "stat": _JAVA_EXTENDED,
+               "allocs": _JAVA_EXTENDED + "; OpenJDK 17 passes an object's size only for "
+                         "allocations on its slow path, 0 for those compiled or interpreted code "
+                         "makes in its thread's buffer (# BYTES counts what it passes)"}),
     "node": Runtime(
         "node", ("node",), "node's --with-dtrace",
         gc=(GcProbes("gc__start", "gc__done",
@@ -157,7 +164,7 @@ RUNTIMES = {
         "php", ("php", "php-fpm", "php-cgi"), "PHP's --enable-dtrace",
         calls=CallProbes([("function__entry", "function__return")], Text(4), Text(1)),
         stat={"function__entry": METHOD, "compile__file__entry": CLOAD, "exception__thrown": EXCP},
-        enable_hint="PHP fires its function probes only with USE_ZEND_DTRACE=1 in its environment"),
+        notes={"calls": _PHP_ENABLE, "stat": _PHP_ENABLE}),
     "python": Runtime(
         "python", ("python", "python3"), "CPython's --with-dtrace",
         calls=CallProbes([("function__entry", "function__return")], Text(1), Text(2)),
@@ -165,7 +172,7 @@ RUNTIMES = {
                      lambda e: "gen %d GC collected %d objects" % (e.begin_values[0], e.end_values[0]),
                      begin_values=(1,), end_values=(1,)),),
         stat={"function__entry": METHOD, "gc__start": GC, "import__find__load__start": CLOAD},
-        probe_hint=_cpython_caveat),
+        notes={"calls": _cpython_caveat}),
     "ruby": Runtime(
         "ruby", ("ruby", "irb"), "ruby's --enable-dtrace",
         calls=CallProbes([("method__entry", "method__return"), ("cmethod__entry", "cmethod__return")],
@@ -180,7 +187,7 @@ RUNTIMES = {
               "gc__sweep__begin": GC, "object__create": OBJNEW, "hash__create": OBJNEW,
               "string__create": OBJNEW, "array__create": OBJNEW, "require__entry": CLOAD,
               "load__entry": CLOAD, "raise": EXCP},
-        probe_hint=_ruby_caveat),
+        notes={"calls": _RUBY_METHODS}),
     "tcl": Runtime(
         "tcl", ("tclsh", "wish"), "Tcl's --enable-dtrace",
         calls=CallProbes([("proc__entry", "proc__return")], None, Text(1)),
@@ -297,16 +304,15 @@ def process_exe(pid):
         return "?"
 
 
-def caveats(pid, runtime):
-    """Lines a tool prints under its banner: what this runtime build needs or does not report."""
-    lines = []
-    if runtime.enable_hint:
-        lines.append("Note: " + runtime.enable_hint + ".")
-    if runtime.probe_hint:
-        hint = runtime.probe_hint(process_exe(pid))
-        if hint:
-            lines.append("Note: " + hint + ".")
-    return lines
+def caveats(pid, runtime, use):
+    """The lines a tool prints under its banner for `use` ("calls", "gc", "allocs", "threads",
+    "stat"): what this runtime build needs, or does not report. Wrapped to 80 columns."""
+    note = runtime.notes.get(use) if runtime else None
+    if callable(note):
+        note = note(process_exe(pid))
+    if not note:
+        return []
+    return textwrap.wrap("Note: " + note + ".", 80, subsequent_indent="  ")
 
 
 def examples(prog, rows):
