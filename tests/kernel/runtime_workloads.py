@@ -215,7 +215,8 @@ def start(language, source_dir=None, env=None):
 def traced(workload, *args, commands=(), until=None):
     """Runs tool args[0] with args[1:] ("{pid}" is the workload's pid) around `commands`: starts
     it, waits for its banner (on stderr with --json), runs the commands, then waits for `until`
-    (bytes on stdout, or (bytes, how many times)) if given and stops the tool with Ctrl-C.
+    (bytes on stdout, (bytes, how many times), or a list of those) if given and stops the tool
+    with Ctrl-C.
     Returns the finished tool, with the workload's answers to the commands in .answers."""
     from support.processes import tool
     import signal
@@ -225,8 +226,8 @@ def traced(workload, *args, commands=(), until=None):
         traced_tool.wait_for(b"Tracing", stderr=as_json)
         traced_tool.wait_for(b"" if as_json else b"\n", stderr=as_json)
         traced_tool.answers = [workload.do(command) for command in commands]
-        if until is not None:
-            needle, count = until if isinstance(until, tuple) else (until, 1)
+        for wanted in until if isinstance(until, list) else [until] if until is not None else []:
+            needle, count = wanted if isinstance(wanted, tuple) else (wanted, 1)
             traced_tool.wait_for_count(needle, count)
         traced_tool.stop(signal.SIGINT)
     finally:

@@ -38,8 +38,11 @@ def test_python_generation_and_collected_objects():
 
 def test_ruby_mark_and_sweep():
     with start("ruby") as ruby:
-        out = traced(ruby, "rubygc", "-m", "{pid}", commands=["alloc 100", "gc"], until=b"GC sweep stage").out
-    descriptions = {l.split(None, 2)[2] for l in out.decode().splitlines()[3:]}
+        out = traced(ruby, "rubygc", "-m", "{pid}", commands=["alloc 100", "gc"],
+                     until=[b"GC sweep stage", b"GC mark stage"]).out
+    lines = out.decode().splitlines()
+    header = lines.index("START    TIME (ms) DESCRIPTION")
+    descriptions = {l.split(None, 2)[2] for l in lines[header + 1:]}
     assert {"GC mark stage", "GC sweep stage"} <= descriptions
     assert b"TIME (ms)" in out
 

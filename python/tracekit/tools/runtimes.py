@@ -4,7 +4,8 @@ as data: which USDT probes each runtime has and in which argument slot each valu
     java = RUNTIMES["java"]
     java.calls.entry                    # "method__entry"
     java.calls.clazz                    # Text(2, length=3): class name in argument 2, its length in 3
-    runtimes.defines(java.calls)        # {"CLASS_ARG": 2, "CLASS_LEN_ARG": 3, "METHOD_ARG": 4, ...}
+    runtimes.defines(clazz=java.calls.clazz, method=java.calls.method)
+                                        # {"CLAZZ_ARG": 2, "CLAZZ_LEN_ARG": 3, "METHOD_ARG": 4, ...}
 
 A tool's BPF program reads arguments with tools/usdt_args.h's READ_ARG/READ_STR from these
 numbers (typed -D defines), so one program serves every runtime and nothing is pasted into C.
@@ -39,6 +40,16 @@ class CallProbes:
         self.clazz = clazz or Text(0)
         self.method = method
         self.optional = optional  # pairs a build may lack (Ruby's cmethod__*)
+
+
+    def probes(self, entry_fn, return_fn=None):
+        """([(probe, fn)] every build has, [(probe, fn)] some builds lack) for the entry
+        probes on entry_fn and, given return_fn, the return probes on it."""
+        wanted = [(entry, entry_fn) for entry, _ in self.pairs]
+        if return_fn:
+            wanted += [(ret, return_fn) for _, ret in self.pairs]
+        optional = [w for w in wanted if any(w[0] in pair for pair in self.optional)]
+        return [w for w in wanted if w not in optional], optional
 
 
 class GcProbes:
