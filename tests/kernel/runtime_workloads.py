@@ -27,6 +27,10 @@ public class TkLangWorkload {
 
     static class TkLangObject { int[] payload; }
 
+    static class TkLangRunnable implements Runnable {  // not a lambda: no metafactory bootstrap
+        public void run() { sink++; }
+    }
+
     static int tkLangInner(int x) { return x * 3 + 1; }
     static int tkLangOuter(int x) { return tkLangInner(x) + 1; }
 
@@ -42,7 +46,7 @@ public class TkLangWorkload {
             } else if (w[0].equals("alloc")) {
                 for (int i = 0; i < Integer.parseInt(w[1]); i++) kept.add(new TkLangObject());
             } else if (w[0].equals("thread")) {
-                Thread t = new Thread(() -> { sink++; }, w[1]);
+                Thread t = new Thread(new TkLangRunnable(), w[1]);
                 t.start();
                 t.join();
             } else if (w[0].equals("gc")) {
@@ -184,7 +188,10 @@ def java_classes():
     directory = tempfile.mkdtemp(prefix="tk-java-")
     with open(os.path.join(directory, "TkLangWorkload.java"), "w") as f:
         f.write(JAVA_SOURCE)
-    subprocess.run(["javac", "-d", directory, os.path.join(directory, "TkLangWorkload.java")], check=True,
+    # Plain StringBuilder concatenation: javac's default (invokedynamic) bootstraps thousands of
+    # java.lang.invoke calls on first use, which the method probes would all trace.
+    subprocess.run(["javac", "-XDstringConcat=inline", "-d", directory,
+                    os.path.join(directory, "TkLangWorkload.java")], check=True,
                    timeout=300 * TIMEOUT_SCALE)
     yield directory
     shutil.rmtree(directory, ignore_errors=True)

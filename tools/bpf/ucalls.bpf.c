@@ -2,7 +2,8 @@
 // timed from entry to return with LATENCY), and with SYSCALLS the process's system calls.
 //
 // Defines: CLAZZ_ARG, CLAZZ_LEN_ARG, METHOD_ARG, METHOD_LEN_ARG (argument slots, see
-// tools/usdt_args.h; not defined with -l none), LATENCY, SYSCALLS, FILTER_PID (the process).
+// tools/usdt_args.h; not defined with -l none), LATENCY, SYSCALLS. The process whose syscalls
+// count is data (`target_pid`, set by the tool), so one compiled program serves every pid.
 #include "tools/usdt_args.h"
 
 #define NAME_LEN 80
@@ -73,6 +74,13 @@ int trace_return(struct pt_regs *ctx) {
 
 #ifdef SYSCALLS
 BPF_HASH(syscalls, u64, struct totals, 1024);
+BPF_ARRAY(target_pid, u32, 1);
+
+static __always_inline int other_process(u64 pid_tgid) {
+  u32 zero = 0;
+  u32 *pid = target_pid.lookup(&zero);
+  return !pid || (pid_tgid >> 32) != *pid;
+}
 
 #ifdef LATENCY
 struct syscall_entry {
@@ -84,7 +92,7 @@ BPF_HASH(syscall_entries, u32, struct syscall_entry, 65536);
 
 TRACEPOINT_PROBE(raw_syscalls, sys_enter) {
   u64 pid_tgid = bpf_get_current_pid_tgid();
-  if ((pid_tgid >> 32) != FILTER_PID) return 0;
+  if (other_process(pid_tgid)) return 0;
   u64 id = args->id;
 #ifdef LATENCY
   u32 tid = (u32)pid_tgid;
@@ -101,7 +109,7 @@ TRACEPOINT_PROBE(raw_syscalls, sys_enter) {
 #ifdef LATENCY
 TRACEPOINT_PROBE(raw_syscalls, sys_exit) {
   u64 pid_tgid = bpf_get_current_pid_tgid();
-  if ((pid_tgid >> 32) != FILTER_PID) return 0;
+  if (other_process(pid_tgid)) return 0;
   u32 tid = (u32)pid_tgid;
   struct syscall_entry *e = syscall_entries.lookup(&tid);
   if (!e) return 0;

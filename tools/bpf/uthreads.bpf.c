@@ -3,7 +3,8 @@
 // thread's id, as glibc here has no pthread_start USDT probe), and with JAVA the JVM's
 // thread__start/thread__stop USDT probes with the Java thread's name and ids.
 //
-// Defines: FILTER_PID (the process), JAVA, and for it the argument slots
+// The uprobes are attached to the traced process only, so the program needs no pid filter
+// (and one compiled program serves every pid). Defines: JAVA, and for it the argument slots
 // (tools/usdt_args.h): NAME_ARG, NAME_LEN_ARG, RUNTIME_ID_ARG, NATIVE_ID_ARG.
 #include <linux/sched.h>
 #include "tools/usdt_args.h"
@@ -20,9 +21,7 @@ BPF_PERF_OUTPUT(threads);
 BPF_HASH(creating, u32, u64, 10240);  // creating thread -> start routine
 
 int pthread_create_entry(struct pt_regs *ctx) {
-  u64 id = bpf_get_current_pid_tgid();
-  if ((id >> 32) != FILTER_PID) return 0;
-  u32 tid = (u32)id;
+  u32 tid = (u32)bpf_get_current_pid_tgid();
   u64 routine = PT_REGS_PARM3(ctx);
   creating.update(&tid, &routine);
   return 0;
