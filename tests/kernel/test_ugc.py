@@ -80,3 +80,9 @@ def test_semaphores_are_raised_while_tracing_and_lowered_after():
             ugc.stop()
         assert semaphore(python.pid, "gc__start") == 0
         assert python.do("gc 3") != ""  # and the process runs on
+
+
+def test_language_is_detected_without_l():
+    with start("python") as python:
+        out = traced(python, "ugc", "{pid}", commands=["gc 2"], until=b"gen 2 GC collected").out
+    assert out.startswith(b"Tracing garbage collections in python process %d" % python.pid)
