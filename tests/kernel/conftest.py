@@ -36,3 +36,13 @@ def bpffs():
     yield
     if mounted:
         subprocess.run(["umount", BPFFS])
+
+
+# Session-wide fixtures of the language and database tools' tests: one javac run, one
+# PostgreSQL and one MariaDB server for all of them.
+import database_servers  # noqa: E402
+import runtime_workloads  # noqa: E402
+
+java_classes = runtime_workloads.java_classes
+postgres_server = database_servers.postgres_server
+mariadb_server = database_servers.mariadb_server

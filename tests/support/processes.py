@@ -47,6 +47,22 @@ class Background:
             self._read_available(0.1)
         return self.out
 
+    def wait_for_count(self, needle, count, timeout=60):
+        """Reads stdout until `needle` (bytes) has appeared `count` times; fails on exit or
+        timeout."""
+        deadline = time.time() + timeout * TIMEOUT_SCALE
+        while self.out.count(needle) < count:
+            self.wait_for(needle, timeout=max(0.1, deadline - time.time()) / TIMEOUT_SCALE)
+            if self.out.count(needle) < count:
+                if time.time() > deadline:
+                    raise AssertionError("timed out waiting for %d x %r\nstdout: %s\nstderr: %s"
+                                         % (count, needle, self.out, self.err))
+                if self.proc.poll() is not None and not self._read_available(0):
+                    raise AssertionError("process exited (%s) before printing %d x %r\nstdout: %s"
+                                         % (self.proc.returncode, count, needle, self.out))
+                self._read_available(0.1)
+        return self.out
+
     def stop(self, sig=signal.SIGINT, timeout=30 * TIMEOUT_SCALE):
         if self.proc.poll() is None:
             self.proc.send_signal(sig)

@@ -59,12 +59,14 @@ def fail(tool, message, code=1):
     sys.exit(code)
 
 
-def load(tool_file, args, defines=None, source_name=None, attach=None):
+def load(tool_file, args, defines=None, source_name=None, attach=None, usdt_contexts=None,
+         usdt_ignore_pid=False):
     """Compiles and loads the tool's program with typed -D defines: those the options declare
     (args.bpf_defines) and `defines`.
 
     --ebpf prints the program (with the defines) and exits. `attach(bpf)` attaches what
-    auto-attach names do not cover."""
+    auto-attach names do not cover. `usdt_contexts` (tracekit.USDT objects with their probes
+    enabled) attach with the program, to every process when `usdt_ignore_pid`."""
     tool = tool_name(tool_file)
     path = bpf_source_path(tool_file, source_name)
     with open(path) as f:
@@ -82,7 +84,8 @@ def load(tool_file, args, defines=None, source_name=None, attach=None):
     global _banner_stream
     _banner_stream = sys.stderr if getattr(args, "json", False) else None
     try:
-        bpf = BPF(text=text, cflags=cflags)
+        bpf = BPF(text=text, cflags=cflags, usdt_contexts=usdt_contexts,
+                  attach_usdt_ignore_pid=usdt_ignore_pid)
         if attach is not None:
             attach(bpf)
     except NotSupportedError as e:
@@ -137,6 +140,15 @@ def _print_header(header):
         stream.write(header + "\n")
         stream.flush()
     sys.stdout.flush()
+
+
+def banner_then_header(banner_lines, table):
+    """An event tool's `header` for stream(): its banner lines (on stderr under --json, where
+    stdout holds only records), then the table's column titles."""
+    def show():
+        (sys.stderr if table.as_json else sys.stdout).write("\n".join(banner_lines) + "\n")
+        table.header()
+    return show
 
 
 def wait_for_interrupt(duration=None, header=None):
