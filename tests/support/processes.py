@@ -47,6 +47,19 @@ class Background:
             self._read_available(0.1)
         return self.out
 
+    def wait_until(self, predicate, what, timeout=60):
+        """Reads output until predicate(stdout bytes) is true (e.g. "three rows of mine");
+        fails on exit or timeout, naming `what` it waited for."""
+        deadline = time.time() + timeout * TIMEOUT_SCALE
+        while not predicate(self.out):
+            if time.time() > deadline:
+                raise AssertionError("timed out waiting for %s\nstdout: %s\nstderr: %s" % (what, self.out, self.err))
+            if self.proc.poll() is not None and not self._read_available(0):
+                raise AssertionError("process exited (%s) before printing %s\nstdout: %s\nstderr: %s"
+                                     % (self.proc.returncode, what, self.out, self.err))
+            self._read_available(0.1)
+        return self.out
+
     def stop(self, sig=signal.SIGINT, timeout=30 * TIMEOUT_SCALE):
         if self.proc.poll() is None:
             self.proc.send_signal(sig)

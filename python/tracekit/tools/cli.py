@@ -37,6 +37,39 @@ pid = _integer("PID", 1)
 uid = _integer("UID", 0)
 
 
+def signal_number(text):
+    """An argparse type: a signal by number (0-64) or name, with or without SIG (9, KILL,
+    SIGKILL, RTMIN+1)."""
+    import signal
+    if text.isdigit():
+        number = int(text)
+    else:
+        name = text.upper() if text.upper().startswith("SIG") else "SIG" + text.upper()
+        rt = name.split("+", 1)
+        try:
+            if len(rt) == 2 and rt[0] == "SIGRTMIN" and rt[1].isdigit():
+                number = int(signal.SIGRTMIN) + int(rt[1])
+            else:
+                number = int(signal.Signals[name])
+        except KeyError:
+            raise argparse.ArgumentTypeError("unknown signal %r" % text)
+    if not 0 <= number <= 64:
+        raise argparse.ArgumentTypeError("invalid signal number %r" % text)
+    return number
+
+
+def signal_name(number):
+    """A signal's name as kill -l spells it with SIG: SIGUSR1, SIGRTMIN+3; the number as text
+    when it has none."""
+    import signal
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        if int(signal.SIGRTMIN) < number <= int(signal.SIGRTMAX):
+            return "SIGRTMIN+%d" % (number - int(signal.SIGRTMIN))
+        return str(number)
+
+
 class _DefineOptions:
     """add_argument(..., define="NAME"): the option's value becomes -DNAME=value."""
 

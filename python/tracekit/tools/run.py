@@ -54,6 +54,16 @@ def fail(tool, message, code=1):
     sys.exit(code)
 
 
+def require(tool_file, feature, what):
+    """Exits 1 at once, before any compile, with one line naming the missing kernel feature
+    and its kernel option when the kernel lacks `feature` ("kprobes", "fentry"...): `what` says
+    what the tool needed it for. Returns quietly where the feature works."""
+    from ..kernel.capabilities import capability
+    supported, detail, option = capability(feature)
+    if not supported:
+        fail(tool_name(tool_file), "needs %s (%s): %s" % (option or feature, what, detail))
+
+
 def load(tool_file, args, defines=None, source_name=None, attach=None):
     """Compiles and loads the tool's program with typed -D defines: those the options declare
     (args.bpf_defines) and `defines`.
@@ -132,6 +142,21 @@ def _print_header(header):
         stream.write(header + "\n")
         stream.flush()
     sys.stdout.flush()
+
+
+def event_header(table, args, banner=None, json_banner="Tracing... Hit Ctrl-C to end."):
+    """The `header` of stream() for an event tool: `banner` (if its BCC twin prints one) and
+    the column header as text; under --json only a banner, on stderr, which tells a reader
+    that events from now on are seen."""
+    def header():
+        if getattr(args, "json", False):
+            sys.stderr.write((banner or json_banner) + "\n")
+            sys.stderr.flush()
+            return
+        if banner:
+            sys.stdout.write(banner + "\n")
+        table.header()
+    return header
 
 
 def wait_for_interrupt(duration=None, header=None):
