@@ -102,3 +102,8 @@ def in_private_mount_namespace(binary, mountpoint):
     inner = os.path.join(mountpoint, os.path.basename(binary))
     script = 'mount -t tmpfs tracekit-test "$1" && cp "$2" "$3" && exec "$3"'
     return ["unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh", mountpoint, binary, inner]
+
+
+def bpf_holder():
+    """tests/fixtures/bpf_holder.c: holds argv[1] BPF maps and argv[2] programs open."""
+    return gcc("bpf_holder", ["bpf_holder.c"], ["-O1"])
