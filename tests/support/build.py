@@ -107,3 +107,8 @@ def in_private_mount_namespace(binary, mountpoint):
 def bpf_holder():
     """tests/fixtures/bpf_holder.c: holds argv[1] BPF maps and argv[2] programs open."""
     return gcc("bpf_holder", ["bpf_holder.c"], ["-O1"])
+
+
+def leaky():
+    """tests/fixtures/leaky.c with frame pointers, for memleak's user stacks."""
+    return gcc("leaky", ["leaky.c"], ["-O1", "-g", "-fno-omit-frame-pointer"])

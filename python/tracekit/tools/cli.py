@@ -79,11 +79,18 @@ class _DefineOptions:
             self._tool_parser.defines[action.dest] = define
         return action
 
+    # Registered with the container as argparse's own methods do: an exclusive group that is not
+    # in _mutually_exclusive_groups is never enforced, a group not in _action_groups is missing
+    # from --help.
     def add_argument_group(self, *args, **kwargs):
-        return _Group(self._tool_parser, self, *args, **kwargs)
+        group = _Group(self._tool_parser, self, *args, **kwargs)
+        self._action_groups.append(group)
+        return group
 
     def add_mutually_exclusive_group(self, **kwargs):
-        return _ExclusiveGroup(self._tool_parser, self, **kwargs)
+        group = _ExclusiveGroup(self._tool_parser, self, **kwargs)
+        self._mutually_exclusive_groups.append(group)
+        return group
 
 
 class _Group(_DefineOptions, argparse._ArgumentGroup):

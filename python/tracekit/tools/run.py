@@ -172,10 +172,11 @@ def wait_for_interrupt(duration=None, header=None):
         pass
 
 
-def intervals(report, interval=None, count=None, header=None):
+def intervals(report, interval=None, count=None, header=None, stop_when=None):
     """BCC's summary loop: prints `header`, then every `interval` seconds (once at Ctrl-C
     without an interval) a blank line and report(), `count` times at most. Ctrl-C reports once
-    more and ends."""
+    more and ends; so does stop_when() becoming true (checked a few times a second), e.g. when
+    the command a tool runs has ended."""
     remaining = count or float("inf")
     exiting = False
     try:
@@ -185,7 +186,11 @@ def intervals(report, interval=None, count=None, header=None):
     while remaining > 0:
         if not exiting:
             try:
-                time.sleep(interval if interval and interval < 99999999 else 3600 * 24 * 365)
+                seconds = interval if interval and interval < 99999999 else 3600 * 24 * 365
+                if stop_when is None:
+                    time.sleep(seconds)
+                else:
+                    exiting = _sleep_until(seconds, stop_when)
             except KeyboardInterrupt:
                 exiting = True
         print()
@@ -194,6 +199,18 @@ def intervals(report, interval=None, count=None, header=None):
         remaining -= 1
         if exiting:
             break
+
+
+def _sleep_until(seconds, stop_when):
+    """Sleeps `seconds`, or less if stop_when() becomes true: then returns True."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if stop_when():
+            return True
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        time.sleep(min(left, 0.2))
 
 
 def as_script(tool_main, module_name):
