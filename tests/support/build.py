@@ -112,3 +112,8 @@ def bpf_holder():
 def leaky():
     """tests/fixtures/leaky.c with frame pointers, for memleak's user stacks."""
     return gcc("leaky", ["leaky.c"], ["-O1", "-g", "-fno-omit-frame-pointer"])
+
+
+def lock_inversion():
+    """tests/fixtures/lock_inversion.c: two threads take two mutexes in opposite orders."""
+    return gcc("lock_inversion", ["lock_inversion.c"], ["-O1", "-g", "-fno-omit-frame-pointer", "-pthread"])

@@ -131,7 +131,8 @@ def bpf_defines(args, declared):
 
 
 def parser(doc, examples="", pid_option=False, tid_option=False, timestamp=False,
-           interval=False, cgroupmap=False, mntnsmap=False, json_flags=("--json",)):
+           interval=False, cgroupmap=False, mntnsmap=False, json_flags=("--json",),
+           verbose_flags=("--verbose",), verbose_help=None):
     """An ArgumentParser with the tool's one-line description, examples and common options."""
     description = doc.strip().splitlines()[0] if doc else None
     if description and ": " in description:
@@ -156,6 +157,8 @@ def parser(doc, examples="", pid_option=False, tid_option=False, timestamp=False
     p.add_argument("--ebpf", action="store_true", help=argparse.SUPPRESS)
     p.add_argument(*json_flags, dest="json", action="store_true",
                    help="print JSON: one object per event, or per interval for summaries")
-    p.add_argument("--verbose", action="store_true",
-                   help="say which probes and header mode the tool uses")
+    # A tool whose BCC twin gives -v/--verbose a meaning of its own (capable, drsnoop,
+    # deadlock) keeps it: verbose_flags and verbose_help say so, and --verbose then does both.
+    p.add_argument(*verbose_flags, dest="verbose", action="store_true",
+                   help=verbose_help or "say which probes and header mode the tool uses")
     return p
