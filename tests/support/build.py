@@ -117,3 +117,8 @@ def leaky():
 def lock_inversion():
     """tests/fixtures/lock_inversion.c: two threads take two mutexes in opposite orders."""
     return gcc("lock_inversion", ["lock_inversion.c"], ["-O1", "-g", "-fno-omit-frame-pointer", "-pthread"])
+
+
+def pipe_contention():
+    """tests/fixtures/pipe_contention.c: threads contending for one pipe's mutex."""
+    return gcc("pipe_contention", ["pipe_contention.c"], ["-O1", "-pthread"])

@@ -22,6 +22,7 @@ class Background:
         self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=merged)
         self.out = b""
         self.err = b""
+        self._stopped = False
 
     def _read_available(self, timeout):
         streams = [s for s in (self.proc.stdout, self.proc.stderr) if s is not None]
@@ -61,6 +62,9 @@ class Background:
         return self.out
 
     def stop(self, sig=signal.SIGINT, timeout=30 * TIMEOUT_SCALE):
+        if self._stopped:
+            # Popen.communicate() hands back everything it read again on a second call.
+            return self.proc.returncode
         if self.proc.poll() is None:
             self.proc.send_signal(sig)
         try:
@@ -70,6 +74,7 @@ class Background:
             out, err = self.proc.communicate()
         self.out += out or b""
         self.err += err or b""
+        self._stopped = True
         return self.proc.returncode
 
 
