@@ -42,17 +42,17 @@ def _own_v1_path():
 
 
 class MemoryCgroup:
-    """A memory cgroup limited to `limit` bytes without swap; removed on exit (after the
-    processes in it have gone)."""
+    """A memory cgroup limited to `limit` bytes, without swap unless `swap`; removed on exit
+    (after the processes in it have gone)."""
 
-    def __init__(self, limit, tag="tk"):
+    def __init__(self, limit, tag="tk", swap=False):
         name = "%s-%d-%x" % (tag, os.getpid(), random.randrange(1 << 32))
         if os.path.exists(os.path.join(V1_ROOT, "memory.limit_in_bytes")):
             self.v2 = False
             self.path = os.path.join(V1_ROOT + _own_v1_path(), name)
             os.mkdir(self.path)
             self._write("memory.limit_in_bytes", limit)
-            if os.path.exists(os.path.join(self.path, "memory.memsw.limit_in_bytes")):
+            if not swap and os.path.exists(os.path.join(self.path, "memory.memsw.limit_in_bytes")):
                 self._write("memory.memsw.limit_in_bytes", limit)
         else:
             self.v2 = True
@@ -62,7 +62,7 @@ class MemoryCgroup:
             self.path = os.path.join(root, name)
             os.mkdir(self.path)
             self._write("memory.max", limit)
-            if os.path.exists(os.path.join(self.path, "memory.swap.max")):
+            if not swap and os.path.exists(os.path.join(self.path, "memory.swap.max")):
                 self._write("memory.swap.max", 0)
 
     def _write(self, name, value):
