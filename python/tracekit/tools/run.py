@@ -226,6 +226,10 @@ def as_script(tool_main, module_name):
         # Python would report the pipe again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         status = 0
+    except KeyboardInterrupt:
+        # A second Ctrl-C while the first one's cleanup or last report runs (`timeout -s INT`
+        # signals the process and then its group): end quietly; the probes are fd-based.
+        status = 0
     sys.exit(status or 0)
 
 
