@@ -29,9 +29,11 @@ struct waiting {
   int stack_id;
 };
 
+// No padding: the key is compared byte for byte, so every byte must be set.
 struct held_key {
-  u32 tid;
   u64 lock;
+  u32 tid;
+  u32 zero;
 };
 
 struct held_since {
@@ -99,7 +101,7 @@ int mutex_lock_return(struct pt_regs *ctx) {
   u32 tid = bpf_get_current_pid_tgid();
   struct waiting *w = end_wait(tid);
   if (!w) return 0;
-  struct held_key key = {.tid = tid, .lock = w->lock};
+  struct held_key key = {.lock = w->lock, .tid = tid, .zero = 0};
   struct held_since since = {.ts = bpf_ktime_get_ns(), .stack_id = w->stack_id};
   held.update(&key, &since);
   waits.delete(&tid);
@@ -107,7 +109,7 @@ int mutex_lock_return(struct pt_regs *ctx) {
 }
 
 int mutex_unlock_enter(struct pt_regs *ctx, void *lock) {
-  struct held_key key = {.tid = bpf_get_current_pid_tgid(), .lock = (u64)lock};
+  struct held_key key = {.lock = (u64)lock, .tid = bpf_get_current_pid_tgid(), .zero = 0};
   struct held_since *since = held.lookup(&key);
   if (!since) return 0;
   ADD_STATS(hl_stats, since->stack_id, bpf_ktime_get_ns() - since->ts);
