@@ -45,7 +45,9 @@ def test_reports_the_inversion_with_both_mutexes_and_stacks():
     threads = re.findall(r"in Thread (\d+) \(lock_inversion\)", text)
     assert len(set(threads)) == 2 and all(int(t) != pid for t in threads)
     for tid in set(threads):
-        assert "Thread %s created by Thread %d (lock_inversion) here:" % (tid, pid) in text
+        created = text.split("Thread %s created by Thread %d (lock_inversion) here: \n" % (tid, pid))[1]
+        stack = created.split("\n\n")[0].splitlines()
+        assert re.match(r"@ [0-9a-f]{16} pthread_create", stack[0]) and any(" main" in f for f in stack), stack
 
 
 def test_json_names_the_mutexes_and_stacks():
@@ -61,4 +63,4 @@ def test_json_names_the_mutexes_and_stacks():
     assert "tk_forward_order" in edges[(alpha, beta)]["held_stack"]
     assert all(e["comm"] == "lock_inversion" for e in edges.values())
     assert sorted(t["tid"] for t in record["threads"]) == sorted(e["tid"] for e in edges.values())
-    assert all(t["parent_tid"] == pid for t in record["threads"])
+    assert all(t["parent_tid"] == pid and t["stack"][0].startswith("pthread_create") for t in record["threads"])

@@ -2,7 +2,7 @@
 // mutex A, the edge A -> B is recorded with the thread and the stacks where it took A and
 // where it asked for B; a cycle in that graph is a potential deadlock (the tool looks for
 // cycles). Thread creation is recorded with the creating stack, to say where the threads of a
-// cycle came from. The lock and unlock uprobes are attached to the traced process only; the
+// cycle came from (at pthread_create() where there is one). The lock and unlock uprobes are attached to the traced process only; the
 // fork tracepoint keeps the threads of traced_process[0], the traced pid (a value, so that the program
 // is compiled once whatever the pid).
 //
@@ -50,6 +50,16 @@ BPF_ARRAY(traced_process, u32, 1);
 BPF_HASH(held, u32, struct held_mutexes, MAX_THREADS);
 BPF_HASH(edges, struct edge_key, struct edge_info, MAX_EDGES);
 BPF_HASH(thread_to_parent, u32, struct thread_origin, MAX_THREADS);
+BPF_HASH(creating, u32, int, 10240);  // thread -> the stack of its pthread_create() in progress
+
+// pthread_create() entry (a uprobe, where the process has it): the caller's stack is where the
+// new thread comes from; clone3(), which the fork tracepoint sees, keeps no frame pointer.
+int trace_pthread_create(struct pt_regs *ctx) {
+  u32 tid = bpf_get_current_pid_tgid();
+  int stack_id = stack_traces.get_stackid(ctx, BPF_F_USER_STACK);
+  creating.update(&tid, &stack_id);
+  return 0;
+}
 
 int trace_mutex_acquire(struct pt_regs *ctx, void *mutex_address) {
   u64 mutex = (u64)mutex_address;
@@ -97,8 +107,15 @@ TRACEPOINT_PROBE(sched, sched_process_fork) {
   u32 *traced = traced_process.lookup(&zero);
   if (!traced || (bpf_get_current_pid_tgid() >> 32) != *traced) return 0;
   u32 child = args->child_pid;
-  struct thread_origin origin = {.parent_tid = (u32)bpf_get_current_pid_tgid()};
-  origin.stack_id = stack_traces.get_stackid(args, BPF_F_USER_STACK);
+  u32 parent = bpf_get_current_pid_tgid();
+  struct thread_origin origin = {.parent_tid = parent};
+  int *created_at = creating.lookup(&parent);
+  if (created_at) {
+    origin.stack_id = *created_at;
+    creating.delete(&parent);
+  } else {
+    origin.stack_id = stack_traces.get_stackid(args, BPF_F_USER_STACK);
+  }
   bpf_get_current_comm(&origin.comm, sizeof(origin.comm));
   thread_to_parent.update(&child, &origin);
   return 0;
