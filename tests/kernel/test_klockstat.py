@@ -57,14 +57,18 @@ def test_reports_a_pipe_mutex_wait():
     caller, avg, count, largest, total, frames = spin[0]
     assert adds_up(avg, count, largest, total) and len(frames) == 1  # -s 2: one frame under the caller
     assert WAIT_MS * 1e6 <= largest < 10e9
-    if "Hold" in found:  # kprobes: every mutex_lock (A's too) and A's hold across the fault
+    holds = "Hold" in found
+    if holds:  # kprobes: every mutex_lock (A's too) and A's hold across the fault
         assert count >= 2
         hold = [r for r in found["Hold"] if PIPE_WRITE.match(r[0])]
         assert len(hold) == 1 and adds_up(*hold[0][1:5]) and hold[0][3] >= WAIT_MS * 1e6
     else:  # lock:contention_*: only B's wait
         assert b"no hold times" in stacked.out
         assert count == 1 and avg == largest == total
-    assert tables(others[0].out)["Spin"] == []  # -c pipe_read: nothing waited there
+    # -c pipe_read: only callers named so (the target reads its stdin pipe: with kprobes, where
+    # every mutex_lock counts, that shows; contention tracepoints see no wait there)
+    read_rows = tables(others[0].out)["Spin"]
+    assert all("pipe_read+" in r[0] for r in read_rows) and (holds or read_rows == [])
     record = json.loads(others[1].out.splitlines()[-1])
     assert ("hold" in record) == ("Hold" in found)
     mine = [r for r in record["acquire"] if PIPE_WRITE.match(r["caller"])]
