@@ -105,9 +105,9 @@ def load(tool_file, args, defines=None, source_name=None, attach=None):
     return bpf
 
 
-def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None, duration=None):
+def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None, duration=None, stop_when=None):
     """Calls on_event(event) for each event of perf buffer `table` until Ctrl-C (or for
-    `duration` seconds).
+    `duration` seconds, or until stop_when() is true: checked a few times a second).
 
     `header` (a string, or a function that prints) comes out once the buffer is open, so that
     whatever a user (or a test) starts after seeing it is traced."""
@@ -123,6 +123,11 @@ def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None, duratio
         _print_header(header)
         while deadline is None or time.monotonic() < deadline:
             timeout = -1 if deadline is None else max(1, int((deadline - time.monotonic()) * 1000))
+            if stop_when is not None:
+                if stop_when():
+                    bpf.perf_buffer_poll(0)  # what is already in the buffer
+                    break
+                timeout = 200 if timeout < 0 else min(timeout, 200)
             bpf.perf_buffer_poll(timeout)
     except KeyboardInterrupt:
         pass
