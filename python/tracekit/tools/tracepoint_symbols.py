@@ -22,7 +22,7 @@ def print_format(category, event):
                 text = f.read()
         except OSError:
             continue
-        head, _, fmt = text.partition("print fmt:")
+        _, _, fmt = text.partition("print fmt:")
         return fmt.strip() if fmt else None
     return None
 
@@ -70,7 +70,11 @@ def _value(expression):
 def symbol_tables(category, event):
     """[(field expression, {value: name})] for each __print_symbolic of the tracepoint's print
     format, in order; [] where the tracepoint or its format is missing."""
-    fmt = print_format(category, event)
+    return parse_symbol_tables(print_format(category, event) or "")
+
+
+def parse_symbol_tables(fmt):
+    """symbol_tables() of a print format's text."""
     tables = []
     at = 0
     while fmt:
