@@ -82,9 +82,17 @@ def tool(name, *args, env=None):
     return Background([PYTHON, os.path.join(TOOLS, name)] + list(args), env=env)
 
 
-def run_tool(name, *args, timeout=60):
+def run_tool(name, *args, timeout=60, env=None):
     return subprocess.run([PYTHON, os.path.join(TOOLS, name)] + list(args), capture_output=True,
-                          timeout=timeout)
+                          timeout=timeout, env=dict(os.environ, **env) if env else None)
+
+
+def run_tool_uncompiled(name, *args, cache_dir):
+    """Runs a tool with an empty object cache in `cache_dir`; returns (the finished process,
+    whether it compiled a program): a tool that must refuse at once compiles nothing."""
+    os.makedirs(cache_dir, exist_ok=True)
+    out = run_tool(name, *args, env={"TRACEKIT_CACHE_DIR": str(cache_dir)})
+    return out, bool(os.listdir(cache_dir))
 
 
 def python_script(path, *args, compat=False, env=None):
