@@ -52,10 +52,10 @@ def cgroup():
 
 def test_reports_the_victim_and_the_trigger(cgroup):
     text = tool("oomkill")
-    as_json = tool("oomkill", "--json")
-    holder = trigger = None
+    as_json = holder = trigger = None
     try:
         text.wait_for(b"Ctrl-C to end.")
+        as_json = tool("oomkill", "--json")  # compiled once: this one starts from the cache
         as_json.wait_for(b"Ctrl-C to end.", stderr=True)
         holder = start(HOLDER, cgroup)
         trigger = start(TRIGGER, cgroup)
@@ -70,7 +70,8 @@ def test_reports_the_victim_and_the_trigger(cgroup):
         as_json.wait_for(b'"pid": %d' % holder.pid)
     finally:
         text.stop()
-        as_json.stop()
+        if as_json:
+            as_json.stop()
         for proc in (holder, trigger):
             if proc:
                 proc.kill()
