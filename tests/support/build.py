@@ -102,3 +102,23 @@ def in_private_mount_namespace(binary, mountpoint):
     inner = os.path.join(mountpoint, os.path.basename(binary))
     script = 'mount -t tmpfs tracekit-test "$1" && cp "$2" "$3" && exec "$3"'
     return ["unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh", mountpoint, binary, inner]
+
+
+def bpf_holder():
+    """tests/fixtures/bpf_holder.c: holds argv[1] BPF maps and argv[2] programs open."""
+    return gcc("bpf_holder", ["bpf_holder.c"], ["-O1"])
+
+
+def leaky():
+    """tests/fixtures/leaky.c with frame pointers, for memleak's user stacks."""
+    return gcc("leaky", ["leaky.c"], ["-O1", "-g", "-fno-omit-frame-pointer"])
+
+
+def lock_inversion():
+    """tests/fixtures/lock_inversion.c: two threads take two mutexes in opposite orders."""
+    return gcc("lock_inversion", ["lock_inversion.c"], ["-O1", "-g", "-fno-omit-frame-pointer", "-pthread"])
+
+
+def pipe_contention():
+    """tests/fixtures/pipe_contention.c: threads contending for one pipe's mutex."""
+    return gcc("pipe_contention", ["pipe_contention.c"], ["-O1", "-pthread"])

@@ -22,6 +22,7 @@ class Background:
         self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=merged)
         self.out = b""
         self.err = b""
+        self._stopped = False
 
     def _read_available(self, timeout):
         streams = [s for s in (self.proc.stdout, self.proc.stderr) if s is not None]
@@ -48,22 +49,26 @@ class Background:
         return self.out
 
     def wait_for_count(self, needle, count, timeout=60):
-        """Reads stdout until `needle` (bytes) has appeared `count` times; fails on exit or
-        timeout."""
+        """Reads stdout until `needle` (bytes) has appeared `count` times."""
+        return self.wait_until(lambda out: out.count(needle) >= count, "%d x %r" % (count, needle), timeout)
+
+    def wait_until(self, predicate, what, timeout=60):
+        """Reads output until predicate(stdout bytes) is true (e.g. "three rows of mine");
+        fails on exit or timeout, naming `what` it waited for."""
         deadline = time.time() + timeout * TIMEOUT_SCALE
-        while self.out.count(needle) < count:
-            self.wait_for(needle, timeout=max(0.1, deadline - time.time()) / TIMEOUT_SCALE)
-            if self.out.count(needle) < count:
-                if time.time() > deadline:
-                    raise AssertionError("timed out waiting for %d x %r\nstdout: %s\nstderr: %s"
-                                         % (count, needle, self.out, self.err))
-                if self.proc.poll() is not None and not self._read_available(0):
-                    raise AssertionError("process exited (%s) before printing %d x %r\nstdout: %s"
-                                         % (self.proc.returncode, count, needle, self.out))
-                self._read_available(0.1)
+        while not predicate(self.out):
+            if time.time() > deadline:
+                raise AssertionError("timed out waiting for %s\nstdout: %s\nstderr: %s" % (what, self.out, self.err))
+            if self.proc.poll() is not None and not self._read_available(0):
+                raise AssertionError("process exited (%s) before printing %s\nstdout: %s\nstderr: %s"
+                                     % (self.proc.returncode, what, self.out, self.err))
+            self._read_available(0.1)
         return self.out
 
     def stop(self, sig=signal.SIGINT, timeout=30 * TIMEOUT_SCALE):
+        if self._stopped:
+            # Popen.communicate() hands back everything it read again on a second call.
+            return self.proc.returncode
         if self.proc.poll() is None:
             self.proc.send_signal(sig)
         try:
@@ -73,6 +78,7 @@ class Background:
             out, err = self.proc.communicate()
         self.out += out or b""
         self.err += err or b""
+        self._stopped = True
         return self.proc.returncode
 
 
@@ -80,9 +86,17 @@ def tool(name, *args, env=None):
     return Background([PYTHON, os.path.join(TOOLS, name)] + list(args), env=env)
 
 
-def run_tool(name, *args, timeout=60):
+def run_tool(name, *args, timeout=60, env=None):
     return subprocess.run([PYTHON, os.path.join(TOOLS, name)] + list(args), capture_output=True,
-                          timeout=timeout)
+                          timeout=timeout, env=dict(os.environ, **env) if env else None)
+
+
+def run_tool_uncompiled(name, *args, cache_dir):
+    """Runs a tool with an empty object cache in `cache_dir`; returns (the finished process,
+    whether it compiled a program): a tool that must refuse at once compiles nothing."""
+    os.makedirs(cache_dir, exist_ok=True)
+    out = run_tool(name, *args, env={"TRACEKIT_CACHE_DIR": str(cache_dir)})
+    return out, bool(os.listdir(cache_dir))
 
 
 def python_script(path, *args, compat=False, env=None):

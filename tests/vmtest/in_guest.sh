@@ -20,11 +20,19 @@ ext4_scratch() {
   grep -qw ext4 /proc/filesystems || for m in lib/crc16 crypto/crc32c_generic fs/mbcache fs/jbd2/jbd2 fs/ext4/ext4; do
     busybox insmod "$mods/$m.ko" 2>/dev/null
   done
-  [[ -e /dev/ram0 ]] || busybox insmod "$mods/drivers/block/brd.ko" rd_nr=1 rd_size=65536 || return
+  [[ -e /dev/ram0 ]] || busybox insmod "$mods/drivers/block/brd.ko" rd_nr=2 rd_size=65536 || return
   mkfs.ext4 -q -F /dev/ram0 && mkdir -p "$dir" && mount -t ext4 /dev/ram0 "$dir" &&
     export TRACEKIT_TEST_EXT4_DIR=$dir
 }
 ext4_scratch || echo "vmtest guest: no ext4 scratch file system (the ext4slower tests will skip)"
+
+# swapin counts pages read back from swap: give the guest a swap device on the second RAM disk
+# (the first is ext4's). If that fails, swapin's test skips and says why.
+swap_scratch() {
+  [[ -e /dev/ram1 ]] || busybox insmod "/lib/modules/$(uname -r)/kernel/drivers/block/brd.ko" rd_nr=2 rd_size=65536 || return
+  mkswap -q /dev/ram1 >/dev/null && swapon /dev/ram1
+}
+swap_scratch || echo "vmtest guest: no swap device (the swapin test will skip)"
 
 subset=(
   tests/vmtest                                  # kprobes vs the syscall fallback, SIGKILL cycles
@@ -44,6 +52,11 @@ subset=(
   tests/kernel/test_execsnoop.py                # tools built against kernel headers
   tests/kernel/test_opensnoop.py
   tests/kernel/test_ext4slower.py               # kprobes on ext4 here, not the approximation
+  tests/kernel/test_oomkill.py                  # kprobe oom_kill_process, cgroup v2 OOM
+  tests/kernel/test_klockstat.py                # kprobes on mutex_lock/unlock: hold times
+  tests/kernel/test_capable.py                  # kprobe cap_capable: audit and setid options
+  tests/kernel/test_swapin.py                   # kprobe on swap_readpage (X on the host)
+  tests/kernel/test_kvmexit.py                  # no kvm module loaded: the exit path
 )
 if (($#)); then subset=("$@"); fi
 exec /usr/bin/python3 -m pytest -q -rs -p no:cacheprovider "${subset[@]}"  # -rs: why each skip

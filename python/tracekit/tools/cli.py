@@ -37,6 +37,39 @@ pid = _integer("PID", 1)
 uid = _integer("UID", 0)
 
 
+def signal_number(text):
+    """An argparse type: a signal by number (0-64) or name, with or without SIG (9, KILL,
+    SIGKILL, RTMIN+1)."""
+    import signal
+    if text.isdigit():
+        number = int(text)
+    else:
+        name = text.upper() if text.upper().startswith("SIG") else "SIG" + text.upper()
+        rt = name.split("+", 1)
+        try:
+            if len(rt) == 2 and rt[0] == "SIGRTMIN" and rt[1].isdigit():
+                number = int(signal.SIGRTMIN) + int(rt[1])
+            else:
+                number = int(signal.Signals[name])
+        except KeyError:
+            raise argparse.ArgumentTypeError("unknown signal %r" % text)
+    if not 0 <= number <= 64:
+        raise argparse.ArgumentTypeError("invalid signal number %r" % text)
+    return number
+
+
+def signal_name(number):
+    """A signal's name as kill -l spells it with SIG: SIGUSR1, SIGRTMIN+3; the number as text
+    when it has none."""
+    import signal
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        if int(signal.SIGRTMIN) < number <= int(signal.SIGRTMAX):
+            return "SIGRTMIN+%d" % (number - int(signal.SIGRTMIN))
+        return str(number)
+
+
 class _DefineOptions:
     """add_argument(..., define="NAME"): the option's value becomes -DNAME=value."""
 
@@ -46,11 +79,18 @@ class _DefineOptions:
             self._tool_parser.defines[action.dest] = define
         return action
 
+    # Registered with the container as argparse's own methods do: an exclusive group that is not
+    # in _mutually_exclusive_groups is never enforced, a group not in _action_groups is missing
+    # from --help.
     def add_argument_group(self, *args, **kwargs):
-        return _Group(self._tool_parser, self, *args, **kwargs)
+        group = _Group(self._tool_parser, self, *args, **kwargs)
+        self._action_groups.append(group)
+        return group
 
     def add_mutually_exclusive_group(self, **kwargs):
-        return _ExclusiveGroup(self._tool_parser, self, **kwargs)
+        group = _ExclusiveGroup(self._tool_parser, self, **kwargs)
+        self._mutually_exclusive_groups.append(group)
+        return group
 
 
 class _Group(_DefineOptions, argparse._ArgumentGroup):
@@ -91,7 +131,8 @@ def bpf_defines(args, declared):
 
 
 def parser(doc, examples="", pid_option=False, tid_option=False, timestamp=False,
-           interval=False, cgroupmap=False, mntnsmap=False, json_flags=("--json",)):
+           interval=False, cgroupmap=False, mntnsmap=False, json_flags=("--json",),
+           verbose_flags=("--verbose",), verbose_help=None):
     """An ArgumentParser with the tool's one-line description, examples and common options."""
     description = doc.strip().splitlines()[0] if doc else None
     if description and ": " in description:
@@ -116,6 +157,8 @@ def parser(doc, examples="", pid_option=False, tid_option=False, timestamp=False
     p.add_argument("--ebpf", action="store_true", help=argparse.SUPPRESS)
     p.add_argument(*json_flags, dest="json", action="store_true",
                    help="print JSON: one object per event, or per interval for summaries")
-    p.add_argument("--verbose", action="store_true",
-                   help="say which probes and header mode the tool uses")
+    # A tool whose BCC twin gives -v/--verbose a meaning of its own (capable, drsnoop,
+    # deadlock) keeps it: verbose_flags and verbose_help say so, and --verbose then does both.
+    p.add_argument(*verbose_flags, dest="verbose", action="store_true",
+                   help=verbose_help or "say which probes and header mode the tool uses")
     return p

@@ -59,6 +59,16 @@ def fail(tool, message, code=1):
     sys.exit(code)
 
 
+def require(tool_file, feature, what):
+    """Exits 1 at once, before any compile, with one line naming the missing kernel feature
+    and its kernel option when the kernel lacks `feature` ("kprobes", "fentry"...): `what` says
+    what the tool needed it for. Returns quietly where the feature works."""
+    from ..kernel.capabilities import capability
+    supported, detail, option = capability(feature)
+    if not supported:
+        fail(tool_name(tool_file), "needs %s (%s): %s" % (option or feature, what, detail))
+
+
 def load(tool_file, args, defines=None, source_name=None, attach=None, usdt_contexts=None,
          usdt_ignore_pid=False):
     """Compiles and loads the tool's program with typed -D defines: those the options declare
@@ -103,9 +113,9 @@ def load(tool_file, args, defines=None, source_name=None, attach=None, usdt_cont
     return bpf
 
 
-def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None, duration=None):
+def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None, duration=None, stop_when=None):
     """Calls on_event(event) for each event of perf buffer `table` until Ctrl-C (or for
-    `duration` seconds).
+    `duration` seconds, or until stop_when() is true: checked a few times a second).
 
     `header` (a string, or a function that prints) comes out once the buffer is open, so that
     whatever a user (or a test) starts after seeing it is traced."""
@@ -121,6 +131,11 @@ def stream(bpf, table, on_event, header=None, page_cnt=64, lost_cb=None, duratio
         _print_header(header)
         while deadline is None or time.monotonic() < deadline:
             timeout = -1 if deadline is None else max(1, int((deadline - time.monotonic()) * 1000))
+            if stop_when is not None:
+                if stop_when():
+                    bpf.perf_buffer_poll(0)  # what is already in the buffer
+                    break
+                timeout = 200 if timeout < 0 else min(timeout, 200)
             bpf.perf_buffer_poll(timeout)
     except KeyboardInterrupt:
         pass
@@ -149,6 +164,19 @@ def banner_then_header(banner_lines, table):
         (sys.stderr if table.as_json else sys.stdout).write("\n".join(banner_lines) + "\n")
         table.header()
     return show
+def event_header(table, args, banner=None, json_banner="Tracing... Hit Ctrl-C to end."):
+    """The `header` of stream() for an event tool: `banner` (if its BCC twin prints one) and
+    the column header as text; under --json only a banner, on stderr, which tells a reader
+    that events from now on are seen."""
+    def header():
+        if getattr(args, "json", False):
+            sys.stderr.write((banner or json_banner) + "\n")
+            sys.stderr.flush()
+            return
+        if banner:
+            sys.stdout.write(banner + "\n")
+        table.header()
+    return header
 
 
 def wait_for_interrupt(duration=None, header=None):
@@ -164,10 +192,11 @@ def wait_for_interrupt(duration=None, header=None):
         pass
 
 
-def intervals(report, interval=None, count=None, header=None):
+def intervals(report, interval=None, count=None, header=None, stop_when=None):
     """BCC's summary loop: prints `header`, then every `interval` seconds (once at Ctrl-C
     without an interval) a blank line and report(), `count` times at most. Ctrl-C reports once
-    more and ends."""
+    more and ends; so does stop_when() becoming true (checked a few times a second), e.g. when
+    the command a tool runs has ended."""
     remaining = count or float("inf")
     exiting = False
     try:
@@ -177,7 +206,11 @@ def intervals(report, interval=None, count=None, header=None):
     while remaining > 0:
         if not exiting:
             try:
-                time.sleep(interval if interval and interval < 99999999 else 3600 * 24 * 365)
+                seconds = interval if interval and interval < 99999999 else 3600 * 24 * 365
+                if stop_when is None:
+                    time.sleep(seconds)
+                else:
+                    exiting = _sleep_until(seconds, stop_when)
             except KeyboardInterrupt:
                 exiting = True
         print()
@@ -186,6 +219,18 @@ def intervals(report, interval=None, count=None, header=None):
         remaining -= 1
         if exiting:
             break
+
+
+def _sleep_until(seconds, stop_when):
+    """Sleeps `seconds`, or less if stop_when() becomes true: then returns True."""
+    deadline = time.monotonic() + seconds
+    while True:
+        if stop_when():
+            return True
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        time.sleep(min(left, 0.2))
 
 
 def as_script(tool_main, module_name):
@@ -200,6 +245,10 @@ def as_script(tool_main, module_name):
     except BrokenPipeError:
         # Python would report the pipe again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 0
+    except KeyboardInterrupt:
+        # A second Ctrl-C while the first one's cleanup or last report runs (`timeout -s INT`
+        # signals the process and then its group): end quietly; the probes are fd-based.
         status = 0
     sys.exit(status or 0)
 

@@ -14,16 +14,19 @@ import sys
 STACK_MISSING_ERRNOS = (14, 17)  # -EFAULT: no stack (e.g. a kernel thread's user stack); -EEXIST: hash collision
 
 
-def frames(bpf, stack_table, stack_id, pid=None, kernel=True):
-    """Symbolized frames of stack `stack_id`, innermost first; [] for a missing stack."""
+def frames(bpf, stack_table, stack_id, pid=None, kernel=True, show_module=False, show_offset=False,
+           with_addresses=False):
+    """Symbolized frames of stack `stack_id`, innermost first; [] for a missing stack.
+    show_module/show_offset: b"name+0x1f [module]"; with_addresses: (address, name) pairs."""
     if stack_id < 0:
         return []
     out = []
     for addr in stack_table.walk(stack_id):
         if kernel:
-            out.append(bpf.ksym(addr))
+            name = bpf.ksym(addr, show_module=show_module, show_offset=show_offset)
         else:
-            out.append(bpf.sym(addr, pid))
+            name = bpf.sym(addr, pid, show_module=show_module, show_offset=show_offset)
+        out.append((addr, name) if with_addresses else name)
     return out
 
 
